@@ -1,0 +1,1 @@
+"""Vägvisaren: the project's own package (catalogue, routing, privacy, CLI, web)."""

@@ -1,0 +1,70 @@
+"""`bot resources check`: every editor-facing file validated at once, errors with file and line."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bot import paths
+from bot.catalogue import Catalogue, CatalogueError, Problem, load_catalogue
+from bot.danger import DangerRulesError, load_danger_rules
+from bot.places import default_gazetteer
+from bot.routing import RoutingError, load_routing
+from bot.yamlio import YamlError, load_yaml
+
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d-])(\d{2,3}(?:[ -]\d{2,3}){0,3})(?![\d-])")
+
+
+def check_domain_numbers(catalogue: Catalogue) -> list[Problem]:
+    """Static answers in domain.yml may name only numbers that the catalogue has (so they stay in step)."""
+    known = {re.sub(r"\D", "", p.number) for r in catalogue.resources.values() for p in r.phones}
+    problems = []
+    try:
+        document = load_yaml(paths.DOMAIN_FILE)
+    except YamlError as error:
+        return [Problem(error.path, error.line, "yaml", error.problem)]
+    responses = document.get("responses") or {}
+    for name, variants in responses.items():
+        for variant in variants:
+            for match in _NUMBER_IN_TEXT.finditer(str(variant.get("text", ""))):
+                digits = re.sub(r"\D", "", match.group(1))
+                if len(digits) >= 3 and digits not in known:
+                    problems.append(Problem(paths.DOMAIN_FILE, variant.line_of("text"), name,
+                                            f"numret '{match.group(1)}' finns inte i data/resources/. Lägg till kontakten där först."))
+    return problems
+
+
+def check_all() -> tuple[list[Problem], str]:
+    """All problems (errors and warnings), and a one-line summary when there are no errors."""
+    gazetteer = default_gazetteer()
+    problems: list[Problem] = []
+    catalogue = None
+    try:
+        catalogue, warnings = load_catalogue(paths.RESOURCES_DIR, gazetteer.is_known_area)
+        problems += warnings
+    except CatalogueError as error:
+        problems += error.problems
+    try:
+        load_routing(paths.ROUTING_FILE, catalogue, gazetteer)
+    except RoutingError as error:
+        problems += error.problems
+    try:
+        load_danger_rules(paths.DANGER_FILE)
+    except DangerRulesError as error:
+        problems.append(Problem(paths.DANGER_FILE, _line_from(str(error)), "patterns", str(error).split(": ", 1)[-1]))
+    if catalogue is not None:
+        problems += check_domain_numbers(catalogue)
+    summary = ""
+    if catalogue is not None:
+        kinds = Counter(r.kind for r in catalogue.resources.values())
+        areas = Counter(r.area for r in catalogue.resources.values())
+        summary = (
+            f"OK: {len(catalogue.resources)} kontakter, {len(problems)} varningar.\n"
+            f"Per sort: {', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}\n"
+            f"Per område: {', '.join(f'{a} {n}' for a, n in sorted(areas.items()))}"
+        )
+    return problems, summary
+
+
+def _line_from(message: str) -> int:
+    match = re.match(r"^[^:]+:(\d+):", message)
+    return int(match.group(1)) if match else 1

@@ -1,0 +1,162 @@
+"""The danger rule layer: editable word and lemma patterns that force the emergency route.
+
+The classifier is not the only guard. A message matching any pattern in data/danger.yml is
+treated as imminent danger, whatever the intent classifier said.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from bot.paths import DANGER_FILE
+from bot.text import fold, words
+from bot.yamlio import LineDict, load_yaml
+
+
+class DangerRulesError(ValueError):
+    """data/danger.yml cannot be used; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word, a word prefix ('skjut*'), or a phrase of words; folded."""
+
+    parts: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, raw: str) -> "Term":
+        parts = tuple(fold(part) for part in str(raw).split())
+        return cls(parts)
+
+    def matches_at(self, tokens: Sequence[str], index: int) -> bool:
+        if index + len(self.parts) > len(tokens):
+            return False
+        for offset, part in enumerate(self.parts):
+            token = tokens[index + offset]
+            if part.endswith("*"):
+                if not token.startswith(part[:-1]):
+                    return False
+            elif token != part:
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """Matches when the message contains a term from every group (or any term of `any`)."""
+
+    id: str
+    groups: tuple[tuple[Term, ...], ...]
+
+    def matches(self, sequences: Sequence[Sequence[str]]) -> bool:
+        return all(_group_found(group, sequences) for group in self.groups)
+
+
+def _group_found(group: Iterable[Term], sequences: Sequence[Sequence[str]]) -> bool:
+    return any(
+        term.matches_at(tokens, index)
+        for term in group
+        for tokens in sequences
+        for index in range(len(tokens))
+    )
+
+
+@dataclass(frozen=True)
+class DangerRules:
+    patterns: tuple[Pattern, ...]
+
+    def match(self, text: str, lemmas: Sequence[str] | None = None) -> str | None:
+        """The id of the first pattern the text matches (on its words or lemmas), else None."""
+        tokens = [fold(w) for w in words(text)]
+        sequences = [tokens]
+        if lemmas:
+            sequences.append([fold(lemma) for lemma in lemmas])
+        for pattern in self.patterns:
+            if pattern.matches(sequences):
+                return pattern.id
+        return None
+
+    def to_data(self) -> list[dict]:
+        """Plain data, to persist inside a trained model."""
+        return [{"id": p.id, "groups": [[" ".join(t.parts) for t in g] for g in p.groups]} for p in self.patterns]
+
+    @classmethod
+    def from_data(cls, data: list[dict]) -> "DangerRules":
+        return cls(tuple(
+            Pattern(item["id"], tuple(tuple(Term.parse(t) for t in group) for group in item["groups"]))
+            for item in data
+        ))
+
+
+def parse_danger_rules(document: object, path: Path) -> DangerRules:
+    """Build rules from the YAML document; raise DangerRulesError naming file and line."""
+    if not isinstance(document, LineDict) or not isinstance(document.get("patterns"), list):
+        raise DangerRulesError(f"{path}:1: filen ska ha 'patterns:' med en lista av mönster.")
+    patterns: list[Pattern] = []
+    seen: set[str] = set()
+    for item in document["patterns"]:
+        line = getattr(item, "line", 1)
+        if not isinstance(item, LineDict) or not item.get("id"):
+            raise DangerRulesError(f"{path}:{line}: varje mönster behöver 'id:' och 'all:' eller 'any:'.")
+        if item["id"] in seen:
+            raise DangerRulesError(f"{path}:{line}: id '{item['id']}' finns redan. Ge mönstret ett eget id.")
+        seen.add(item["id"])
+        if "any" in item:
+            raw_groups = [item["any"]]
+        elif "all" in item:
+            raw_groups = item["all"]
+        else:
+            raise DangerRulesError(f"{path}:{line}: mönstret '{item['id']}' behöver 'all:' (grupper som alla ska finnas) eller 'any:' (ord där ett räcker).")
+        if not isinstance(raw_groups, list) or not raw_groups or not all(isinstance(g, list) and g for g in raw_groups):
+            raise DangerRulesError(f"{path}:{line}: skriv ord som en lista, t.ex. any: [kidnappad, gisslan] eller all: [[skjuta, skjut*], [ikväll, nu]].")
+        groups = tuple(tuple(Term.parse(term) for term in group) for group in raw_groups)
+        patterns.append(Pattern(str(item["id"]), groups))
+    if not patterns:
+        raise DangerRulesError(f"{path}:1: minst ett mönster behövs.")
+    return DangerRules(tuple(patterns))
+
+
+def load_danger_rules(path: Path = DANGER_FILE) -> DangerRules:
+    from bot.yamlio import YamlError
+
+    try:
+        document = load_yaml(path)
+    except YamlError as error:
+        raise DangerRulesError(str(error)) from error
+    return parse_danger_rules(document, path)
+
+
+class DangerWatcher:
+    """Danger rules that follow edits to data/danger.yml and keep the last valid rules on a broken edit."""
+
+    def __init__(self, rules: DangerRules, path: Path = DANGER_FILE, check_every: float = 1.0):
+        import time
+
+        self.rules = rules
+        self.path = path
+        self.check_every = check_every
+        self._clock = time.monotonic
+        self._checked_at = 0.0
+        self._mtime = self._current_mtime()
+
+    def _current_mtime(self) -> int:
+        try:
+            return self.path.stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    def current(self) -> DangerRules:
+        now = self._clock()
+        if now - self._checked_at >= self.check_every:
+            self._checked_at = now
+            mtime = self._current_mtime()
+            if mtime != self._mtime:
+                self._mtime = mtime
+                try:
+                    self.rules = load_danger_rules(self.path)
+                except DangerRulesError as error:
+                    import logging
+
+                    logging.getLogger(__name__).error("Danger rules not reloaded, keeping the last valid ones: %s", error)
+        return self.rules

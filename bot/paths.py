@@ -1,0 +1,14 @@
+"""Where the project's files are, found from this package's own location."""
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+DATA_DIR = PROJECT_ROOT / "data"
+RESOURCES_DIR = DATA_DIR / "resources"
+PLACES_DIR = DATA_DIR / "places"
+ROUTING_FILE = DATA_DIR / "routing.yml"
+DANGER_FILE = DATA_DIR / "danger.yml"
+DOMAIN_FILE = PROJECT_ROOT / "domain.yml"
+MODELS_DIR = PROJECT_ROOT / "models"
+CACHE_DIR = PROJECT_ROOT / ".cache"
+PACKAGE_DATA_DIR = PACKAGE_DIR / "data"

@@ -1,0 +1,67 @@
+"""The REST channel the web chat uses, with personal data removed before Rasa sees the message."""
+from __future__ import annotations
+
+import logging
+import re
+from asyncio import CancelledError
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+
+from bot.privacy import default_scrubber
+
+logger = logging.getLogger(__name__)
+MAX_MESSAGE_CHARS = 2000
+_SENDER = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+class ScrubbingRestInput(InputChannel):
+    """POST /webhooks/rest/webhook {"sender": "...", "message": "..."}: like Rasa's REST channel, scrubbed.
+
+    The text is scrubbed here, before Rasa's tracker, logs, NLU or the action server get it.
+    Metadata from the client is dropped: it could carry personal data.
+    """
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def __init__(self) -> None:
+        self.scrubber = default_scrubber()
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            body = request.json if request.body else None
+            if not isinstance(body, dict):
+                return response.json({"error": "Skicka JSON: {\"sender\": \"...\", \"message\": \"...\"}"}, status=400)
+            sender = body.get("sender")
+            message = body.get("message")
+            if not isinstance(sender, str) or not _SENDER.match(sender):
+                return response.json({"error": "sender ska vara 1–64 tecken: a–z, 0–9, - eller _."}, status=400)
+            if not isinstance(message, str):
+                return response.json({"error": "message ska vara text."}, status=400)
+            text = self.scrubber.scrub(message[:MAX_MESSAGE_CHARS])
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=None))
+            except CancelledError:
+                logger.error("A message timed out.")
+            except Exception:  # noqa: BLE001 - the user still gets an answer below
+                logger.error("A message could not be handled.", exc_info=False)
+            return response.json(collector.messages)
+
+        return webhook
+
+    def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
+        return None

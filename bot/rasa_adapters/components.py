@@ -1,0 +1,120 @@
+"""Custom NLU components: the active Swedish spaCy pipeline, and the rule overrides after the classifier."""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.utils.spacy_utils import SpacyModel
+from rasa.nlu.utils.spacy_utils import SpacyNLP as RasaSpacyNLP
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot import nlp
+from bot.danger import DangerRules, DangerRulesError, DangerWatcher, load_danger_rules
+from bot.paths import DANGER_FILE
+from bot.places import default_gazetteer
+
+logger = logging.getLogger(__name__)
+DANGER_INTENT = "acute_danger"
+AREA_INTENT = "inform_area"
+RULES_FILE_NAME = "danger_rules.json"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.MODEL_LOADER, DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER],
+    is_trainable=False,
+    model_from="SpacyNLP",
+)
+class SpacyNLP(RasaSpacyNLP):
+    """Rasa's SpacyNLP, loading whichever Swedish pipeline is active (sv_core_news_sm or the offline build).
+
+    It keeps the class name SpacyNLP because Rasa finds the model provider for SpacyTokenizer by that name.
+    """
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "SpacyNLP":
+        pipeline = nlp.active_pipeline()
+        logger.info("Swedish spaCy pipeline: %s", pipeline.identity)
+        model = SpacyModel(model=cls.load_model(pipeline.load_target).model, model_name=pipeline.identity)
+        cls.ensure_proper_language_model(model.model)
+        return cls(model, {**cls.get_default_config(), **config, "model": pipeline.load_target})
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class RuleOverrides(GraphComponent):
+    """Explicit rules that win over the classifier.
+
+    1. Danger: a message matching data/danger.yml becomes `acute_danger`, whatever else it says.
+    2. Place: a message that is only a place name becomes `inform_area`, with the area as entity.
+    The danger rules are stored in the model too, so a broken danger.yml at start cannot disable them.
+    """
+
+    def __init__(self, watcher: DangerWatcher, model_storage: ModelStorage, resource: Resource):
+        self._watcher = watcher
+        self._model_storage = model_storage
+        self._resource = resource
+        self._gazetteer = default_gazetteer()
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "RuleOverrides":
+        return cls(DangerWatcher(load_danger_rules(DANGER_FILE)), model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "RuleOverrides":
+        with model_storage.read_from(resource) as directory:
+            stored = DangerRules.from_data(json.loads((directory / RULES_FILE_NAME).read_text(encoding="utf-8")))
+        try:
+            rules = load_danger_rules(DANGER_FILE)
+        except (DangerRulesError, OSError) as error:
+            logger.error("Using the danger rules stored in the model: %s", error)
+            rules = stored
+        return cls(DangerWatcher(rules, DANGER_FILE), model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        with self._model_storage.write_to(self._resource) as directory:
+            data = self._watcher.current().to_data()
+            (directory / RULES_FILE_NAME).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        rules = self._watcher.current()
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if not text or text.startswith("/"):
+                continue
+            tokens = message.get("text_tokens") or []
+            lemmas = [getattr(token, "lemma", None) or token.text for token in tokens]
+            matched = rules.match(text, lemmas)
+            if matched:
+                _force_intent(message, DANGER_INTENT)
+                message.set("danger_rule", matched, add_to_output=True)
+                continue
+            if self._gazetteer.is_only_place(text):
+                area = self._gazetteer.find(text)
+                if area is not None:
+                    _force_intent(message, AREA_INTENT)
+                    entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != "area"]
+                    entities.append({"entity": "area", "value": area.id, "start": 0, "end": len(text),
+                                     "extractor": type(self).__name__})
+                    message.set(ENTITIES, entities, add_to_output=True)
+        return messages
+
+
+def _force_intent(message: Message, name: str) -> None:
+    intent = {"name": name, "confidence": 1.0}
+    ranking: Optional[list] = message.get(INTENT_RANKING_KEY) or []
+    ranking = [intent] + [r for r in ranking if r.get("name") != name]
+    message.set(INTENT, intent, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -1,0 +1,163 @@
+"""Opening hours: is a channel open now, and when does it open (Europe/Stockholm)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+_INTERVAL = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
+
+
+class ScheduleError(ValueError):
+    """A schedule that cannot be read; the message is a Swedish hint for editors."""
+
+
+@dataclass(frozen=True)
+class Interval:
+    start: time
+    end: time  # time(0, 0) as an end means midnight
+
+    def contains(self, moment: time) -> bool:
+        if self.end == time(0, 0):
+            return moment >= self.start
+        return self.start <= moment < self.end
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Weekly opening hours in Stockholm time, or always open."""
+
+    always_open: bool = False
+    weekly: dict[int, tuple[Interval, ...]] = field(default_factory=dict)
+    closed_on_public_holidays: bool = False
+
+    def is_open(self, moment: datetime) -> bool:
+        if self.always_open:
+            return True
+        local = moment.astimezone(STOCKHOLM)
+        if self.closed_on_public_holidays and local.date() in swedish_public_holidays(local.year):
+            return False
+        return any(interval.contains(local.time()) for interval in self.weekly.get(local.weekday(), ()))
+
+    def next_opening(self, moment: datetime) -> datetime | None:
+        """The next moment (Stockholm time) the channel opens, or None if always open or never."""
+        if self.always_open or not self.weekly:
+            return None
+        local = moment.astimezone(STOCKHOLM)
+        for day_offset in range(0, 15):
+            day = local.date() + timedelta(days=day_offset)
+            if self.closed_on_public_holidays and day in swedish_public_holidays(day.year):
+                continue
+            for interval in sorted(self.weekly.get(day.weekday(), ()), key=lambda i: i.start):
+                opening = datetime.combine(day, interval.start, tzinfo=STOCKHOLM)
+                if opening > local:
+                    return opening
+        return None
+
+
+ALWAYS = Schedule(always_open=True)
+
+
+def parse_schedule(raw: object) -> Schedule:
+    """Read the YAML form: 'always', or {mon: ["09:00-12:00"], ..., closed_on_public_holidays: true}."""
+    if raw == "always":
+        return ALWAYS
+    if not isinstance(raw, dict):
+        raise ScheduleError("skriv 'always' eller veckodagar, t.ex. mon: [\"09:00-16:00\"]")
+    weekly: dict[int, tuple[Interval, ...]] = {}
+    closed_on_holidays = False
+    for key, value in raw.items():
+        if key == "closed_on_public_holidays":
+            if not isinstance(value, bool):
+                raise ScheduleError("closed_on_public_holidays ska vara true eller false")
+            closed_on_holidays = value
+            continue
+        if key not in DAYS:
+            raise ScheduleError(f"okänd dag '{key}'. Använd {', '.join(DAYS)}")
+        if not isinstance(value, list) or not value:
+            raise ScheduleError(f"{key}: skriv en lista med tider, t.ex. [\"09:00-16:00\"]")
+        weekly[DAYS.index(key)] = tuple(_parse_interval(key, str(item)) for item in value)
+    if not weekly:
+        raise ScheduleError("ange minst en dag med öppettider, eller 'always'")
+    return Schedule(weekly=weekly, closed_on_public_holidays=closed_on_holidays)
+
+
+def _parse_interval(day: str, text: str) -> Interval:
+    match = _INTERVAL.match(text.strip())
+    if not match:
+        raise ScheduleError(f"{day}: '{text}' ska skrivas som \"09:00-16:00\"")
+    start_h, start_m, end_h, end_m = (int(part) for part in match.groups())
+    if start_h > 23 or end_h > 24 or start_m > 59 or end_m > 59:
+        raise ScheduleError(f"{day}: '{text}' är inte en giltig tid")
+    start = time(start_h, start_m)
+    end = time(0, 0) if end_h == 24 else time(end_h, end_m)
+    if end != time(0, 0) and end <= start:
+        raise ScheduleError(f"{day}: '{text}' slutar före den börjar")
+    return Interval(start, end)
+
+
+def describe_opening(opening: datetime, now: datetime) -> str:
+    """Swedish words for when a channel opens: 'kl. 09:00', 'i morgon kl. 09:00', 'måndag kl. 09:00'."""
+    local_now = now.astimezone(STOCKHOLM)
+    clock = opening.strftime("%H:%M")
+    days_ahead = (opening.date() - local_now.date()).days
+    if days_ahead == 0:
+        return f"kl. {clock}"
+    if days_ahead == 1:
+        return f"i morgon kl. {clock}"
+    return f"{DAY_NAMES_SV[opening.weekday()]} kl. {clock}"
+
+
+def _easter_sunday(year: int) -> date:
+    """Gregorian Easter (Anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own name
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def _first_saturday_between(start: date, end: date) -> date:
+    day = start
+    while day.weekday() != 5:
+        day += timedelta(days=1)
+    assert day <= end
+    return day
+
+
+@lru_cache(maxsize=16)
+def swedish_public_holidays(year: int) -> frozenset[date]:
+    """Swedish public holidays plus the eves that are closed days in practice (midsommar-, jul-, nyårsafton)."""
+    easter = _easter_sunday(year)
+    midsummer_day = _first_saturday_between(date(year, 6, 20), date(year, 6, 26))
+    all_saints = _first_saturday_between(date(year, 10, 31), date(year, 11, 6))
+    return frozenset(
+        {
+            date(year, 1, 1),
+            date(year, 1, 6),
+            easter - timedelta(days=2),
+            easter,
+            easter + timedelta(days=1),
+            date(year, 5, 1),
+            easter + timedelta(days=39),
+            date(year, 6, 6),
+            midsummer_day - timedelta(days=1),
+            midsummer_day,
+            all_saints,
+            date(year, 12, 24),
+            date(year, 12, 25),
+            date(year, 12, 26),
+            date(year, 12, 31),
+        }
+    )

@@ -1,0 +1,143 @@
+"""Start and stop the action server, the Rasa server and the web page as child processes."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.paths import CACHE_DIR, PACKAGE_DIR, PROJECT_ROOT
+from bot.training import MODEL_FILE
+
+LOGGING_CONFIG = PACKAGE_DIR / "rasa_adapters" / "logging.yml"
+
+
+def base_env() -> dict[str, str]:
+    """The environment every Rasa process gets: telemetry off, quiet TensorFlow and libraries."""
+    env = dict(os.environ)
+    env.update({
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "PYTHONWARNINGS": "ignore",
+        "LOG_LEVEL_LIBRARIES": "ERROR",
+    })
+    return env
+
+
+@dataclass
+class Servers:
+    """The processes of one running bot."""
+
+    rasa_port: int = 5005
+    action_port: int = 5055
+    web_port: int | None = 8080
+    cors: str = "*"
+    log_dir: Path | None = None
+    endpoints: Path = PROJECT_ROOT / "endpoints.yml"
+    extra_env: dict[str, str] = field(default_factory=dict)
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def env(self) -> dict[str, str]:
+        env = base_env()
+        env.update(self.extra_env)
+        return env
+
+    def _spawn(self, name: str, command: list[str]) -> None:
+        output = None
+        if self.log_dir is not None:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            output = open(self.log_dir / f"{name}.log", "w", encoding="utf-8")  # noqa: SIM115 - owned by the process
+        self.processes[name] = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=self.env(), stdout=output, stderr=subprocess.STDOUT if output else None,
+            start_new_session=True,
+        )
+
+    def start_actions(self) -> None:
+        self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)])
+
+    def endpoints_file(self) -> Path:
+        """endpoints.yml, or a copy pointing at another action port."""
+        if self.action_port == 5055:
+            return self.endpoints
+        import yaml
+
+        config = yaml.safe_load(self.endpoints.read_text(encoding="utf-8"))
+        config["action_endpoint"]["url"] = f"http://127.0.0.1:{self.action_port}/webhook"
+        target = CACHE_DIR / f"endpoints-{self.rasa_port}-{self.action_port}.yml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(yaml.safe_dump(config), encoding="utf-8")
+        return target
+
+    def start_rasa(self) -> None:
+        self._spawn("rasa", [
+            sys.executable, "-m", "rasa", "run", "--model", str(MODEL_FILE), "--port", str(self.rasa_port),
+            "--credentials", "credentials.yml", "--endpoints", str(self.endpoints_file()), "--cors", self.cors,
+            "--logging-config-file", str(LOGGING_CONFIG),
+        ])
+
+    def start_web(self) -> None:
+        if self.web_port is None:
+            return
+        self._spawn("web", [sys.executable, "-m", "bot.web", "--port", str(self.web_port),
+                            "--bot-url", f"http://localhost:{self.rasa_port}"])
+
+    def start(self, timeout: float = 180.0) -> None:
+        self.start_actions()
+        self.start_rasa()
+        self.start_web()
+        self.wait_ready(timeout)
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        checks = {
+            "rasa": f"{self.rasa_url}/webhooks/rest/",
+            "actions": f"http://127.0.0.1:{self.action_port}/health",
+        }
+        if self.web_port is not None:
+            checks["web"] = f"http://127.0.0.1:{self.web_port}/"
+        pending = dict(checks)
+        while pending:
+            for name, url in list(pending.items()):
+                process = self.processes.get(name)
+                if process is not None and process.poll() is not None:
+                    raise RuntimeError(f"{name} stopped during start (exit {process.returncode}); see its log")
+                if _responds(url):
+                    pending.pop(name)
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"not ready after {timeout:.0f} s: {', '.join(pending)}")
+            if pending:
+                time.sleep(0.3)
+
+    def stop(self, name: str | None = None, timeout: float = 15.0) -> None:
+        names = [name] if name else list(self.processes)
+        for key in names:
+            process = self.processes.get(key)
+            if process and process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for key in names:
+            process = self.processes.pop(key, None)
+            if process is None:
+                continue
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def _responds(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=1) as answer:  # noqa: S310 - loopback only
+            return answer.status < 500
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
