@@ -22,6 +22,7 @@ def guide() -> Guide:
 
 # Load the data and the Swedish pipeline when the server starts, so the first user does not wait.
 guide()
+nlp.load_pipeline()
 
 
 class ActionRoute(Action):
@@ -31,11 +32,13 @@ class ActionRoute(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         latest = tracker.latest_message or {}
         entities = {e["entity"]: str(e["value"]) for e in latest.get("entities", []) if e.get("entity")}
+        embedding_area = (latest.get("metadata") or {}).get("area")
         reply = guide().respond(
             intent=(latest.get("intent") or {}).get("name") or "",
             text=latest.get("text") or "",
             slots={name: tracker.get_slot(name) for name in REMEMBERED_SLOTS},
             entities=entities,
+            default_area=embedding_area,
         )
         for message in reply.messages:
             dispatcher.utter_message(text=message.get("text"), buttons=message.get("buttons") or [],

@@ -95,8 +95,12 @@ class Guide:
         return self._snapshot
 
     def respond(self, intent: str, text: str, slots: dict[str, Any], entities: dict[str, str] | None = None,
-                now: datetime | None = None) -> Reply:
-        """The reply to one message. `slots` holds what the conversation remembers (situation, area, role)."""
+                now: datetime | None = None, default_area: str | None = None) -> Reply:
+        """The reply to one message.
+
+        `slots` holds what the conversation remembers (situation, area, role); `default_area` is the
+        municipality whose website embeds the chat, used when the user has not named a place.
+        """
         now = now or datetime.now(STOCKHOLM)
         data = self.snapshot()
         entities = entities or {}
@@ -113,6 +117,8 @@ class Guide:
             area = self.gazetteer.area_by_id(area_entity)
         if area is None and slots.get("area"):
             area = self.gazetteer.area_by_id(slots["area"])
+        if area is None and default_area:
+            area = self.gazetteer.area_by_id(default_area)
         role = data.routing.roles.detect(text) if text else None
         role = role or slots.get("role")
 

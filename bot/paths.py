@@ -1,9 +1,11 @@
 """Where the project's files are, found from this package's own location."""
+import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
-DATA_DIR = PROJECT_ROOT / "data"
+# VAGVISAREN_DATA_DIR points a deployment or a test at another copy of the editors' data.
+DATA_DIR = Path(os.environ.get("VAGVISAREN_DATA_DIR", PROJECT_ROOT / "data")).resolve()
 RESOURCES_DIR = DATA_DIR / "resources"
 PLACES_DIR = DATA_DIR / "places"
 ROUTING_FILE = DATA_DIR / "routing.yml"

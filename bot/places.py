@@ -62,6 +62,8 @@ class Gazetteer:
 
     def __init__(self, municipalities: list[dict], districts: list[dict], district_municipality: str):
         self._names: dict[str, _Entry] = {}
+        # Names that differ only by å/ä/ö (Håbo and Habo) are told apart when written exactly.
+        self._exact: dict[str, _Entry] = {}
         self._municipality_names: dict[str, str] = {}
         self._district_ids: set[str] = set()
         for municipality in municipalities:
@@ -83,6 +85,9 @@ class Gazetteer:
 
     def _add(self, name: str, area: Area) -> None:
         key = " ".join(words(fold(name)))
+        exact = " ".join(words(name.lower()))
+        if exact not in self._exact:
+            self._exact[exact] = _Entry(area, key in COMMON_WORD_PLACES)
         # A name used for both a district and a municipality keeps the first (municipalities load first).
         if key and key not in self._names:
             self._names[key] = _Entry(area, key in COMMON_WORD_PLACES)
@@ -112,13 +117,13 @@ class Gazetteer:
 
     def find(self, text: str) -> Area | None:
         """The most specific place named in the text (a district beats its municipality), or None."""
-        tokens = [t.replace("-", " ") for t in words(fold(text))]
-        tokens = " ".join(tokens).split()
+        tokens = self._tokens(fold(text))
+        exact_tokens = self._tokens(text.lower())
         whole_message_is_place = self._only_place(tokens)
         found: list[Area] = []
         index = 0
         while index < len(tokens):
-            match = self._match_at(tokens, index, whole_message_is_place)
+            match = self._match_at(tokens, index, whole_message_is_place, exact_tokens)
             if match:
                 area, length = match
                 found.append(area)
@@ -132,8 +137,11 @@ class Gazetteer:
 
     def is_only_place(self, text: str) -> bool:
         """True when the message is a place and filler words only ('vi bor i tensta')."""
-        tokens = " ".join(t.replace("-", " ") for t in words(fold(text))).split()
-        return self._only_place(tokens)
+        return self._only_place(self._tokens(fold(text)))
+
+    @staticmethod
+    def _tokens(text: str) -> list[str]:
+        return " ".join(t.replace("-", " ") for t in words(text)).split()
 
     def _only_place(self, tokens: list[str]) -> bool:
         rest = [t for t in tokens if t not in FILLER]
@@ -142,12 +150,12 @@ class Gazetteer:
         key = " ".join(rest)
         return key in self._names or (len(rest) == 1 and self._fuzzy(rest[0]) is not None)
 
-    def _match_at(self, tokens: list[str], index: int, bare: bool) -> tuple[Area, int] | None:
+    def _match_at(self, tokens: list[str], index: int, bare: bool, exact_tokens: list[str]) -> tuple[Area, int] | None:
         for length in (3, 2, 1):
             if index + length > len(tokens):
                 continue
             key = " ".join(tokens[index:index + length])
-            entry = self._names.get(key)
+            entry = self._exact.get(" ".join(exact_tokens[index:index + length])) or self._names.get(key)
             if entry is None and length == 1:
                 fuzzy = self._fuzzy(key)
                 entry = self._names[fuzzy] if fuzzy else None

@@ -12,6 +12,7 @@ from sanic.response import HTTPResponse
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
+from bot.places import default_gazetteer
 from bot.privacy import default_scrubber
 
 logger = logging.getLogger(__name__)
@@ -23,7 +24,7 @@ class ScrubbingRestInput(InputChannel):
     """POST /webhooks/rest/webhook {"sender": "...", "message": "..."}: like Rasa's REST channel, scrubbed.
 
     The text is scrubbed here, before Rasa's tracker, logs, NLU or the action server get it.
-    Metadata from the client is dropped: it could carry personal data.
+    Metadata from the client is dropped (it could carry personal data); only a known area id is kept.
     """
 
     @classmethod
@@ -32,6 +33,7 @@ class ScrubbingRestInput(InputChannel):
 
     def __init__(self) -> None:
         self.scrubber = default_scrubber()
+        self.gazetteer = default_gazetteer()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
@@ -52,9 +54,12 @@ class ScrubbingRestInput(InputChannel):
             if not isinstance(message, str):
                 return response.json({"error": "message ska vara text."}, status=400)
             text = self.scrubber.scrub(message[:MAX_MESSAGE_CHARS])
+            # The embedding municipality, e.g. "botkyrka": a place id, never personal data.
+            area = body.get("area")
+            metadata = {"area": area} if isinstance(area, str) and self.gazetteer.is_known_area(area) else None
             collector = CollectingOutputChannel()
             try:
-                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=None))
+                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata))
             except CancelledError:
                 logger.error("A message timed out.")
             except Exception:  # noqa: BLE001 - the user still gets an answer below
