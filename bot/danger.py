@@ -44,22 +44,37 @@ class Term:
 
 @dataclass(frozen=True)
 class Pattern:
-    """Matches when the message contains a term from every group (or any term of `any`)."""
+    """Matches when the message has a term from every group (within `near` words of each other when
+    set), and no term of `unless` (words that place the event in the past, e.g. 'igår')."""
 
     id: str
     groups: tuple[tuple[Term, ...], ...]
+    near: int | None = None
+    unless: tuple[Term, ...] = ()
 
     def matches(self, sequences: Sequence[Sequence[str]]) -> bool:
-        return all(_group_found(group, sequences) for group in self.groups)
+        if self.unless and _positions(self.unless, sequences):
+            return False
+        positions = [_positions(group, sequences) for group in self.groups]
+        if not all(positions):
+            return False
+        if self.near is None:
+            return True
+        # Some choice of one position per group must fit inside a window of `near` words.
+        return any(
+            all(any(abs(p - anchor) <= self.near for p in group) for group in positions)
+            for anchor in positions[0]
+        )
 
 
-def _group_found(group: Iterable[Term], sequences: Sequence[Sequence[str]]) -> bool:
-    return any(
-        term.matches_at(tokens, index)
+def _positions(group: Iterable[Term], sequences: Sequence[Sequence[str]]) -> list[int]:
+    return [
+        index
         for term in group
         for tokens in sequences
         for index in range(len(tokens))
-    )
+        if term.matches_at(tokens, index)
+    ]
 
 
 @dataclass(frozen=True)
@@ -79,12 +94,22 @@ class DangerRules:
 
     def to_data(self) -> list[dict]:
         """Plain data, to persist inside a trained model."""
-        return [{"id": p.id, "groups": [[" ".join(t.parts) for t in g] for g in p.groups]} for p in self.patterns]
+        return [{
+            "id": p.id,
+            "groups": [[" ".join(t.parts) for t in g] for g in p.groups],
+            "near": p.near,
+            "unless": [" ".join(t.parts) for t in p.unless],
+        } for p in self.patterns]
 
     @classmethod
     def from_data(cls, data: list[dict]) -> "DangerRules":
         return cls(tuple(
-            Pattern(item["id"], tuple(tuple(Term.parse(t) for t in group) for group in item["groups"]))
+            Pattern(
+                item["id"],
+                tuple(tuple(Term.parse(t) for t in group) for group in item["groups"]),
+                item.get("near"),
+                tuple(Term.parse(t) for t in item.get("unless", [])),
+            )
             for item in data
         ))
 
@@ -111,7 +136,13 @@ def parse_danger_rules(document: object, path: Path) -> DangerRules:
         if not isinstance(raw_groups, list) or not raw_groups or not all(isinstance(g, list) and g for g in raw_groups):
             raise DangerRulesError(f"{path}:{line}: skriv ord som en lista, t.ex. any: [kidnappad, gisslan] eller all: [[skjuta, skjut*], [ikväll, nu]].")
         groups = tuple(tuple(Term.parse(term) for term in group) for group in raw_groups)
-        patterns.append(Pattern(str(item["id"]), groups))
+        near = item.get("near")
+        if near is not None and (not isinstance(near, int) or near < 1):
+            raise DangerRulesError(f"{path}:{item.line_of('near')}: near ska vara ett heltal, t.ex. near: 5 (antal ord).")
+        unless = item.get("unless") or []
+        if not isinstance(unless, list):
+            raise DangerRulesError(f"{path}:{item.line_of('unless')}: skriv unless som en lista, t.ex. unless: [igår, förra].")
+        patterns.append(Pattern(str(item["id"]), groups, near, tuple(Term.parse(t) for t in unless)))
     if not patterns:
         raise DangerRulesError(f"{path}:1: minst ett mönster behövs.")
     return DangerRules(tuple(patterns))

@@ -130,6 +130,7 @@ def demo_page(bot_url: str, municipality: str = "", color: str = DEFAULT_COLOR) 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Trygghet och stöd – Botkyrka kommun</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/vagvisaren.css">
 </head>
 <body class="vv-demo">
@@ -168,7 +169,6 @@ class WebChatHandler(BaseHTTPRequestHandler):
     """GET and HEAD of the three paths; 404 for everything else. Logs nothing."""
 
     server_version = "Vagvisaren"
-    sys_version = ""
     protocol_version = "HTTP/1.1"
 
     def __init__(self, *args: Any, bot_url: str, municipality: str = "", color: str = DEFAULT_COLOR, **kwargs: Any):
@@ -176,6 +176,9 @@ class WebChatHandler(BaseHTTPRequestHandler):
         self.municipality = municipality
         self.color = color
         super().__init__(*args, **kwargs)
+
+    def version_string(self) -> str:
+        return self.server_version
 
     # No access log and no error log: both would carry the visitor's address.
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
@@ -252,7 +255,7 @@ class WebChatHandler(BaseHTTPRequestHandler):
         except ValueError:
             status = HTTPStatus.BAD_REQUEST
         self.close_connection = True
-        self.plain(status, status.phrase, with_body=self.command != "HEAD" and code >= 200 and code not in (204, 304))
+        self.plain(status, status.phrase, with_body=getattr(self, "command", None) != "HEAD" and code >= 200 and code not in (204, 304))
 
 
 def make_server(host: str, port: int, bot_url: str, municipality: str = "", color: str = DEFAULT_COLOR) -> ThreadingHTTPServer:
