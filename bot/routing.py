@@ -89,6 +89,7 @@ def _contains(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
 class RoutingTable:
     routes: tuple[Route, ...]
     roles: RoleLexicon
+    titles: dict[str, str] = field(default_factory=dict)
 
     def decide(
         self,
@@ -196,6 +197,10 @@ def parse_routing(document: object, path: Path, catalogue: Catalogue | None, gaz
             problem(raw_roles.line_of(role), "roles", f"okänd roll '{role}'. Använd {', '.join(ROLES)}.")
             continue
         lexicon[role] = tuple(tuple(fold(w) for w in words(str(p))) for p in phrases)
+    titles = {str(k): str(v) for k, v in (document.get("titles") or {}).items()}
+    for situation in titles:
+        if situation not in SITUATIONS:
+            problem(document["titles"].line_of(situation), "titles", f"okänd situation '{situation}'.")
     routes: list[Route] = []
     seen: set[str] = set()
     covered: set[str] = set()
@@ -247,7 +252,7 @@ def parse_routing(document: object, path: Path, catalogue: Catalogue | None, gaz
     for situation in SITUATIONS:
         if situation not in covered:
             problem(document.line_of("routes"), "routes", f"situationen '{situation}' saknar en regel utan villkor på roll och område. Lägg till en sista regel för den.")
-    return RoutingTable(tuple(routes), RoleLexicon(lexicon)), problems
+    return RoutingTable(tuple(routes), RoleLexicon(lexicon), titles), problems
 
 
 def load_routing(path: Path = ROUTING_FILE, catalogue: Catalogue | None = None, gazetteer: Gazetteer | None = None) -> RoutingTable:

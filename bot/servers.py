@@ -41,6 +41,8 @@ class Servers:
     log_dir: Path | None = None
     endpoints: Path = PROJECT_ROOT / "endpoints.yml"
     extra_env: dict[str, str] = field(default_factory=dict)
+    debug: bool = False  # log at DEBUG (the privacy test proves user text stays out even then)
+    api_token: str | None = None  # Rasa's HTTP API only behind this token; off when None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -63,7 +65,11 @@ class Servers:
         )
 
     def start_actions(self) -> None:
-        self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)])
+        command = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port),
+                   "--logging-config_file", str(LOGGING_CONFIG)]
+        if self.debug:
+            command.append("--debug")
+        self._spawn("actions", command)
 
     def endpoints_file(self) -> Path:
         """endpoints.yml, or a copy pointing at another action port."""
@@ -83,6 +89,8 @@ class Servers:
             sys.executable, "-m", "rasa", "run", "--model", str(MODEL_FILE), "--port", str(self.rasa_port),
             "--credentials", "credentials.yml", "--endpoints", str(self.endpoints_file()), "--cors", self.cors,
             "--logging-config-file", str(LOGGING_CONFIG),
+            *(["--debug"] if self.debug else []),
+            *(["--enable-api", "--auth-token", self.api_token] if self.api_token else []),
         ])
 
     def start_web(self) -> None:

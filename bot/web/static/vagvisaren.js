@@ -238,8 +238,10 @@
     var failed = null;      // the message to send again after an error
 
     function scrollToNode(node) {
-      // The first new node at the top if the answer is long, else the end of the log.
-      ui.log.scrollTop = Math.max(0, node.offsetTop - 8);
+      // The question and the start of the answer at the top if the answer is long, else the end of the log.
+      var before = node.previousElementSibling;
+      var target = before && before.classList.contains('vv-msg--user') ? before : node;
+      ui.log.scrollTop = Math.max(0, target.offsetTop - 8);
     }
 
     function appendUser(text) {
