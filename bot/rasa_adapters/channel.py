@@ -1,6 +1,7 @@
 """The REST channel the web chat uses, with personal data removed before Rasa sees the message."""
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from asyncio import CancelledError
@@ -17,6 +18,11 @@ from bot.privacy import default_scrubber
 
 logger = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 2000
+# A user waiting longer than this gets the static guide instead (action server slow or hung).
+ANSWER_TIMEOUT_SECONDS = 10.0
+ROUTING_ACTION = "action_route"
+CORE_NUMBERS_RESPONSE = "utter_core_numbers"
+GUIDE_UNAVAILABLE = "Just nu kan jag inte visa hela guiden."
 _SENDER = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
@@ -58,15 +64,46 @@ class ScrubbingRestInput(InputChannel):
             area = body.get("area")
             metadata = {"area": area} if isinstance(area, str) and self.gazetteer.is_known_area(area) else None
             collector = CollectingOutputChannel()
+            handled = False
             try:
-                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata))
-            except CancelledError:
-                logger.error("A message timed out.")
+                await asyncio.wait_for(
+                    on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)),
+                    timeout=ANSWER_TIMEOUT_SECONDS,
+                )
+                handled = True
+            except (CancelledError, asyncio.TimeoutError):
+                logger.error("No answer within %.0f s; sending the static guide.", ANSWER_TIMEOUT_SECONDS)
             except Exception:  # noqa: BLE001 - the user still gets an answer below
-                logger.error("A message could not be handled.", exc_info=False)
+                logger.error("A message could not be handled; sending the static guide.")
+            agent = getattr(request.app.ctx, "agent", None)
+            if agent is not None and (not handled or await _routing_action_failed(agent, sender)):
+                collector.messages.extend(await _static_guide(agent, sender))
             return response.json(collector.messages)
 
         return webhook
 
     def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
         return None
+
+
+async def _routing_action_failed(agent: Any, sender: str) -> bool:
+    """True when the routing action ran this turn but said nothing: the action server failed."""
+    tracker = await agent.tracker_store.retrieve(sender)
+    if tracker is None:
+        return False
+    ran_routing = False
+    for event in reversed(tracker.events):
+        if event.type_name == "user":
+            break
+        if event.type_name == "bot":
+            return False
+        if event.type_name == "action" and getattr(event, "action_name", None) == ROUTING_ACTION:
+            ran_routing = True
+    return ran_routing
+
+
+async def _static_guide(agent: Any, sender: str) -> list[Dict[str, Any]]:
+    """The national numbers from domain.yml: they need no action server and no catalogue."""
+    responses = agent.domain.responses.get(CORE_NUMBERS_RESPONSE) or []
+    parts = [part for r in responses[:1] for part in r["text"].split("\n\n")][:-1]  # not "describe more"
+    return [{"recipient_id": sender, "text": text} for text in [GUIDE_UNAVAILABLE, *parts, "Försök gärna igen om en stund."]]

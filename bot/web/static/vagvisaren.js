@@ -241,7 +241,14 @@
       // The question and the start of the answer at the top if the answer is long, else the end of the log.
       var before = node.previousElementSibling;
       var target = before && before.classList.contains('vv-msg--user') ? before : node;
-      ui.log.scrollTop = Math.max(0, target.offsetTop - 8);
+      if (ui.log.scrollHeight > ui.log.clientHeight + 1) {
+        ui.log.scrollTop = Math.max(0, target.offsetTop - 8);
+        return;
+      }
+      // Short screens: the whole panel scrolls under its sticky header.
+      var header = ui.panel.firstElementChild;
+      var top = target.getBoundingClientRect().top - ui.panel.getBoundingClientRect().top + ui.panel.scrollTop;
+      ui.panel.scrollTop = Math.max(0, top - header.offsetHeight - 8);
     }
 
     function appendUser(text) {
@@ -396,9 +403,9 @@
       });
       ui.alert.textContent = '';
       ui.alert.appendChild(el('p', {}, [
-        T.down,
-        police112 ? T.downDanger : null, police112 ? telLink(police112, 'vv-alert-tel') : null, police112 ? '.' : null,
-        police114 ? T.downPolice : null, police114 ? telLink(police114, 'vv-alert-tel') : null, police114 ? '.' : null
+        el('span', { class: 'vv-alert-line', text: T.down }),
+        police112 ? el('span', { class: 'vv-alert-line' }, [T.downDanger, telLink(police112, 'vv-alert-tel'), '.']) : null,
+        police114 ? el('span', { class: 'vv-alert-line' }, [T.downPolice, telLink(police114, 'vv-alert-tel'), '.']) : null
       ]));
       ui.alert.appendChild(retry);
       ui.alert.classList.add('vv-alert--on');
