@@ -29,6 +29,18 @@ class Term:
         parts = tuple(fold(part) for part in str(raw).split())
         return cls(parts)
 
+    def positions(self, sequence: "_Indexed") -> list[int]:
+        """Every index in the sequence where this term starts."""
+        first = self.parts[0]
+        if first.endswith("*"):
+            prefix = first[:-1]
+            starts = [i for token, where in sequence.index.items() if token.startswith(prefix) for i in where]
+        else:
+            starts = sequence.index.get(first, [])
+        if len(self.parts) == 1:
+            return list(starts)
+        return [i for i in starts if self.matches_at(sequence.tokens, i)]
+
     def matches_at(self, tokens: Sequence[str], index: int) -> bool:
         if index + len(self.parts) > len(tokens):
             return False
@@ -52,7 +64,7 @@ class Pattern:
     near: int | None = None
     unless: tuple[Term, ...] = ()
 
-    def matches(self, sequences: Sequence[Sequence[str]]) -> bool:
+    def matches(self, sequences: Sequence["_Indexed"]) -> bool:
         if self.unless and _positions(self.unless, sequences):
             return False
         positions = [_positions(group, sequences) for group in self.groups]
@@ -67,14 +79,23 @@ class Pattern:
         )
 
 
-def _positions(group: Iterable[Term], sequences: Sequence[Sequence[str]]) -> list[int]:
-    return [
-        index
-        for term in group
-        for tokens in sequences
-        for index in range(len(tokens))
-        if term.matches_at(tokens, index)
-    ]
+@dataclass(frozen=True)
+class _Indexed:
+    """A token sequence with a token → positions index, built once per message."""
+
+    tokens: tuple[str, ...]
+    index: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, tokens: Sequence[str]) -> "_Indexed":
+        index: dict[str, list[int]] = {}
+        for position, token in enumerate(tokens):
+            index.setdefault(token, []).append(position)
+        return cls(tuple(tokens), index)
+
+
+def _positions(group: Iterable[Term], sequences: Sequence[_Indexed]) -> list[int]:
+    return [index for term in group for sequence in sequences for index in term.positions(sequence)]
 
 
 @dataclass(frozen=True)
@@ -83,10 +104,9 @@ class DangerRules:
 
     def match(self, text: str, lemmas: Sequence[str] | None = None) -> str | None:
         """The id of the first pattern the text matches (on its words or lemmas), else None."""
-        tokens = [fold(w) for w in words(text)]
-        sequences = [tokens]
+        sequences = [_Indexed.of([fold(w) for w in words(text)])]
         if lemmas:
-            sequences.append([fold(lemma) for lemma in lemmas])
+            sequences.append(_Indexed.of([fold(lemma) for lemma in lemmas]))
         for pattern in self.patterns:
             if pattern.matches(sequences):
                 return pattern.id

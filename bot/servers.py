@@ -41,6 +41,8 @@ class Servers:
     log_dir: Path | None = None
     endpoints: Path = PROJECT_ROOT / "endpoints.yml"
     extra_env: dict[str, str] = field(default_factory=dict)
+    replicas: int = 1  # more than one: Rasa servers on the next ports, a proxy on rasa_port
+    redis_url: str | None = None  # e.g. redis://127.0.0.1:6379: tracker and lock store in Redis
     debug: bool = False  # log at DEBUG (the privacy test proves user text stays out even then)
     api_token: str | None = None  # Rasa's HTTP API only behind this token; off when None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
@@ -71,22 +73,35 @@ class Servers:
             command.append("--debug")
         self._spawn("actions", command)
 
+    @property
+    def replica_ports(self) -> list[int]:
+        return [self.rasa_port] if self.replicas == 1 else [self.rasa_port + 1 + i for i in range(self.replicas)]
+
     def endpoints_file(self) -> Path:
-        """endpoints.yml, or a copy pointing at another action port."""
-        if self.action_port == 5055:
+        """endpoints.yml, or a copy with another action port and/or Redis stores."""
+        if self.action_port == 5055 and not self.redis_url:
             return self.endpoints
         import yaml
 
         config = yaml.safe_load(self.endpoints.read_text(encoding="utf-8"))
         config["action_endpoint"]["url"] = f"http://127.0.0.1:{self.action_port}/webhook"
+        if self.redis_url:
+            config.update(redis_endpoints(self.redis_url, config["tracker_store"].get("expiry_seconds", 1800)))
         target = CACHE_DIR / f"endpoints-{self.rasa_port}-{self.action_port}.yml"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(yaml.safe_dump(config), encoding="utf-8")
         return target
 
     def start_rasa(self) -> None:
-        self._spawn("rasa", [
-            sys.executable, "-m", "rasa", "run", "--model", str(MODEL_FILE), "--port", str(self.rasa_port),
+        for index, port in enumerate(self.replica_ports):
+            self._start_replica("rasa" if index == 0 else f"rasa{index + 1}", port)
+        if self.replicas > 1:
+            self._spawn("proxy", [sys.executable, "-m", "bot.proxy", "--port", str(self.rasa_port),
+                                  *(f"http://127.0.0.1:{port}" for port in self.replica_ports)])
+
+    def _start_replica(self, name: str, port: int) -> None:
+        self._spawn(name, [
+            sys.executable, "-m", "rasa", "run", "--model", str(MODEL_FILE), "--port", str(port),
             "--credentials", "credentials.yml", "--endpoints", str(self.endpoints_file()), "--cors", self.cors,
             "--logging-config-file", str(LOGGING_CONFIG),
             *(["--debug"] if self.debug else []),
@@ -107,10 +122,9 @@ class Servers:
 
     def wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        checks = {
-            "rasa": f"{self.rasa_url}/webhooks/rest/",
-            "actions": f"http://127.0.0.1:{self.action_port}/health",
-        }
+        checks = {f"replica {port}": f"http://127.0.0.1:{port}/webhooks/rest/" for port in self.replica_ports}
+        checks["actions"] = f"http://127.0.0.1:{self.action_port}/health"
+        checks["rasa"] = f"{self.rasa_url}/webhooks/rest/"
         if self.web_port is not None:
             checks["web"] = f"http://127.0.0.1:{self.web_port}/"
         pending = dict(checks)
@@ -141,6 +155,20 @@ class Servers:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+
+
+def redis_endpoints(redis_url: str, expiry_seconds: int) -> dict:
+    """Tracker store (every record expires) and lock store in Redis, for replicas sharing conversations."""
+    from urllib.parse import urlparse
+
+    parsed = urlparse(redis_url)
+    common = {"url": parsed.hostname or "127.0.0.1", "port": parsed.port or 6379}
+    if parsed.password:
+        common["password"] = parsed.password
+    return {
+        "tracker_store": {"type": "redis", **common, "db": 0, "record_exp": int(expiry_seconds), "key_prefix": "vagvisaren"},
+        "lock_store": {"type": "redis", **common, "db": 1, "key_prefix": "vagvisaren"},
+    }
 
 
 def _responds(url: str) -> bool:

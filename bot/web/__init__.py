@@ -115,6 +115,22 @@ def bot_origin(bot_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def danger_section(contacts: list[dict[str, Any]]) -> str:
+    """The demo page's "in danger?" paragraph, with the numbers from the catalogue (nothing if none)."""
+    links = {}
+    for contact in contacts:
+        phone = next(iter(contact.get("phones") or []), None)
+        if phone and phone.get("tel"):
+            number = html.escape(phone["number"])
+            links[contact["id"]] = f'<a href="tel:{html.escape(phone["tel"], quote=True)}">{number}</a>'
+    if "police_emergency" not in links:
+        return ""
+    text = f"Ring {links['police_emergency']}."
+    if "police_non_emergency" in links:
+        text += f" Vill du anmäla eller tipsa när det inte är akut, ring polisen på {links['police_non_emergency']}."
+    return f"<h2>Är någon i fara just nu?</h2>\n<p>{text}</p>\n"
+
+
 def demo_page(bot_url: str, municipality: str = "", color: str = DEFAULT_COLOR) -> bytes:
     attrs = {
         "src": "/vagvisaren.js",
@@ -124,6 +140,7 @@ def demo_page(bot_url: str, municipality: str = "", color: str = DEFAULT_COLOR) 
         "data-lang": "sv",
     }
     tag = " ".join(f'{name}="{html.escape(value, quote=True)}"' for name, value in attrs.items())
+    danger = danger_section(emergency_contacts())
     page = f"""<!DOCTYPE html>
 <html lang="sv">
 <head>
@@ -150,9 +167,7 @@ def demo_page(bot_url: str, municipality: str = "", color: str = DEFAULT_COLOR) 
 <h2>Fråga Vägvisaren</h2>
 <p>Vägvisaren är en chatt som hjälper dig att hitta rätt kontakt: kommunen, polisen, stödlinjer och organisationer som kan hjälpa dig vidare. Vägvisaren är ingen människa och kan inte ta emot anmälningar eller tips.</p>
 <p>Det du skriver i chatten sparas inte. Skriv inte namn, personnummer eller adresser. Öppna chatten med knappen <strong>Chatta med Vägvisaren</strong> längst ned på sidan.</p>
-<h2>Är någon i fara just nu?</h2>
-<p>Ring 112. Vill du anmäla eller tipsa när det inte är akut, ring polisen på 114 14.</p>
-</main>
+{danger}</main>
 <footer class="vv-demo-footer">
 <p>Det här är en demosida för webbchatten Vägvisaren.</p>
 </footer>
