@@ -128,10 +128,35 @@ async def evaluate_agent(agent, guide: Guide, messages: list[dict]) -> Report:
     return report
 
 
-def evaluate_model(model_path: Path, guide: Guide | None = None) -> Report:
-    from rasa.core.agent import Agent
+def load_agent(model_path: Path):
+    """The trained model in this process, with Rasa's per-message debug logging off."""
+    import logging
 
-    agent = Agent.load(str(model_path))
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
+    return Agent.load(str(model_path))
+
+
+def evaluate_model(model_path: Path, guide: Guide | None = None, heldout: Path = HELDOUT_FILE) -> Report:
     from bot import nlp
 
-    return asyncio.run(evaluate_agent(agent, guide or Guide(lemmatize=nlp.lemmas), load_heldout()))
+    agent = load_agent(model_path)
+    return asyncio.run(evaluate_agent(agent, guide or Guide(lemmatize=nlp.lemmas), load_heldout(heldout)))
+
+
+async def danger_on_fresh_set(agent, guide: Guide, path: Path) -> tuple[int, int, int, int]:
+    """(emergency first for danger, danger messages, emergency first for near misses, near misses)."""
+    scrubber = default_scrubber()
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+    hits = false_alarms = 0
+    for item in items:
+        text = scrubber.scrub(item["text"])
+        parsed = await agent.parse_message(text)
+        _, kind = route_of(guide, parsed["intent"]["name"] or "", text)
+        if kind == "emergency":
+            hits += bool(item["danger"])
+            false_alarms += not item["danger"]
+    dangerous = sum(1 for i in items if i["danger"])
+    return hits, dangerous, false_alarms, len(items) - dangerous

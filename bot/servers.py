@@ -41,6 +41,7 @@ class Servers:
     log_dir: Path | None = None
     endpoints: Path = PROJECT_ROOT / "endpoints.yml"
     extra_env: dict[str, str] = field(default_factory=dict)
+    model: Path = MODEL_FILE
     replicas: int = 1  # more than one: Rasa servers on the next ports, a proxy on rasa_port
     redis_url: str | None = None  # e.g. redis://127.0.0.1:6379: tracker and lock store in Redis
     debug: bool = False  # log at DEBUG (the privacy test proves user text stays out even then)
@@ -101,7 +102,7 @@ class Servers:
 
     def _start_replica(self, name: str, port: int) -> None:
         self._spawn(name, [
-            sys.executable, "-m", "rasa", "run", "--model", str(MODEL_FILE), "--port", str(port),
+            sys.executable, "-m", "rasa", "run", "--model", str(self.model), "--port", str(port),
             "--credentials", "credentials.yml", "--endpoints", str(self.endpoints_file()), "--cors", self.cors,
             "--logging-config-file", str(LOGGING_CONFIG),
             *(["--debug"] if self.debug else []),

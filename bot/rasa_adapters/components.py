@@ -22,6 +22,7 @@ from bot.places import default_gazetteer
 
 logger = logging.getLogger(__name__)
 DANGER_INTENT = "acute_danger"
+FALLBACK_INTENT = "nlu_fallback"
 AREA_INTENT = "inform_area"
 RULES_FILE_NAME = "danger_rules.json"
 
@@ -51,7 +52,8 @@ class SpacyNLP(RasaSpacyNLP):
 class RuleOverrides(GraphComponent):
     """Explicit rules that win over the classifier.
 
-    1. Danger: a message matching data/danger.yml becomes `acute_danger`, whatever else it says.
+    1. Danger: a message matching data/danger.yml becomes `acute_danger`, whatever else it says;
+       so does an uncertain message (below the fallback threshold) whose likeliest intent is danger.
     2. Place: a message that is only a place name becomes `inform_area`, with the area as entity.
     The danger rules are stored in the model too, so a broken danger.yml at start cannot disable them.
     """
@@ -96,7 +98,7 @@ class RuleOverrides(GraphComponent):
                 continue
             tokens = message.get("text_tokens") or []
             lemmas = [getattr(token, "lemma", None) or token.text for token in tokens]
-            matched = rules.match(text, lemmas)
+            matched = rules.match(text, lemmas) or _uncertain_but_likely_danger(message)
             if matched:
                 _force_intent(message, DANGER_INTENT)
                 message.set("danger_rule", matched, add_to_output=True)
@@ -110,6 +112,15 @@ class RuleOverrides(GraphComponent):
                                      "extractor": type(self).__name__})
                     message.set(ENTITIES, entities, add_to_output=True)
         return messages
+
+
+def _uncertain_but_likely_danger(message: Message) -> Optional[str]:
+    """When the classifier falls back, err towards safety if its best guess was danger."""
+    intent = message.get(INTENT) or {}
+    if intent.get("name") != FALLBACK_INTENT:
+        return None
+    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != FALLBACK_INTENT]
+    return "uncertain_danger" if ranking and ranking[0].get("name") == DANGER_INTENT else None
 
 
 def _force_intent(message: Message, name: str) -> None:

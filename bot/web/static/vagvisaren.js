@@ -176,9 +176,9 @@
       type: 'button', class: 'vv-launcher', 'aria-expanded': 'false', 'aria-controls': ids.panel
     }, [el('span', { class: 'vv-launcher-icon', 'aria-hidden': 'true' }), el('span', { text: T.launcher })]);
 
-    var police112 = emergencyPhone('police_emergency');
-    ui.emergency = police112
-      ? el('a', { class: 'vv-emergency', href: 'tel:' + police112.tel, text: T.emergencyPrefix + police112.number })
+    var emergencyLine = emergencyPhone('police_emergency');
+    ui.emergency = emergencyLine
+      ? el('a', { class: 'vv-emergency', href: 'tel:' + emergencyLine.tel, text: T.emergencyPrefix + emergencyLine.number })
       : el('p', { class: 'vv-emergency', text: T.emergencyFallback });
 
     ui.exit = el('button', {
@@ -392,8 +392,8 @@
     }
 
     function showAlert() {
-      var police112 = emergencyPhone('police_emergency');
-      var police114 = emergencyPhone('police_non_emergency');
+      var emergencyLine = emergencyPhone('police_emergency');
+      var policeLine = emergencyPhone('police_non_emergency');
       var retry = el('button', { type: 'button', class: 'vv-btn vv-retry', text: T.retry });
       retry.addEventListener('click', function () {
         var message = failed;
@@ -404,8 +404,8 @@
       ui.alert.textContent = '';
       ui.alert.appendChild(el('p', {}, [
         el('span', { class: 'vv-alert-line', text: T.down }),
-        police112 ? el('span', { class: 'vv-alert-line' }, [T.downDanger, telLink(police112, 'vv-alert-tel'), '.']) : null,
-        police114 ? el('span', { class: 'vv-alert-line' }, [T.downPolice, telLink(police114, 'vv-alert-tel'), '.']) : null
+        emergencyLine ? el('span', { class: 'vv-alert-line' }, [T.downDanger, telLink(emergencyLine, 'vv-alert-tel'), '.']) : null,
+        policeLine ? el('span', { class: 'vv-alert-line' }, [T.downPolice, telLink(policeLine, 'vv-alert-tel'), '.']) : null
       ]));
       ui.alert.appendChild(retry);
       ui.alert.classList.add('vv-alert--on');

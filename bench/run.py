@@ -1,0 +1,297 @@
+"""Benchmark Vägvisaren against Rasa's default pipeline, in one run, through the web chat's channel.
+
+Usage: .venv/bin/python bench/run.py [--quick]
+Both models are trained here from the same data, then served the same way (scrubbing REST channel,
+action server on) and measured: training time, cold start to first answer, one-user latency,
+throughput at 1/10/20/50 concurrent conversations, turn 1 against turn 50, resident memory and
+held-out routing accuracy; then Vägvisaren with 2 replicas on Redis against 1. The table goes to
+docs/performance.md.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+
+from aiohttp import ClientSession, ClientTimeout  # noqa: E402
+
+from bot.evaluation import evaluate_model  # noqa: E402
+from bot.servers import Servers, base_env  # noqa: E402
+
+OUT = ROOT / ".cache" / "bench"
+DOC = ROOT / "docs" / "performance.md"
+RESULTS = ROOT / "bench" / "results.json"
+CONVERSATIONS = [
+    ["hej", "jag är orolig att min dotter radikaliseras på nätet", "vi bor i botkyrka",
+     "sparas det jag skriver", "vad är trefas", "tack"],
+    ["hej", "min son har börjat hänga med ett gäng i tensta, jag heter Anna och mitt nummer är 070-123 45 67",
+     "vad kan socialtjänsten göra", "vilka tecken ska jag titta efter", "hur fungerar avhopparverksamheten", "tack så mycket"],
+    ["jag är lärare och en elev har visat nazistiska symboler", "måste jag göra en orosanmälan",
+     "stockholm", "vad är mvp", "är du en robot", "hej då"],
+    ["asså jag vill ut ur gänget men de säger att jag är skyldig dem pengar", "jag bor i husby",
+     "är det anonymt", "vad är sig", "vilka nummer kan jag ringa", "tack"],
+]
+
+
+@dataclass
+class Load:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    seconds: float = 0.0
+
+    @property
+    def throughput(self) -> float:
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+    def pct(self, q: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return 1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def _send(session: ClientSession, url: str, sender: str, text: str, load: Load) -> None:
+    started = time.perf_counter()
+    try:
+        async with session.post(url, json={"sender": sender, "message": text}) as answer:
+            body = await answer.json()
+            if answer.status != 200 or not isinstance(body, list) or not body:
+                load.errors += 1
+                return
+    except Exception:  # noqa: BLE001 - counted as an error
+        load.errors += 1
+        return
+    load.latencies.append(time.perf_counter() - started)
+
+
+async def run_load(url: str, concurrency: int, duration: float) -> Load:
+    """`concurrency` users, each running six-turn conversations with fresh sender ids, for `duration` s."""
+    load = Load()
+    deadline = time.perf_counter() + duration
+
+    async def user(index: int) -> None:
+        conversation = index
+        async with ClientSession(timeout=ClientTimeout(total=30)) as session:
+            while time.perf_counter() < deadline:
+                sender = uuid.uuid4().hex
+                for text in CONVERSATIONS[conversation % len(CONVERSATIONS)]:
+                    if time.perf_counter() >= deadline:
+                        break
+                    await _send(session, url, sender, text, load)
+                conversation += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(user(i) for i in range(concurrency)))
+    load.seconds = time.perf_counter() - started
+    return load
+
+
+async def turn_cost(url: str, turns: int = 50, conversations: int = 4) -> tuple[float, float]:
+    """Median latency of turns 1–5 and of turns 46–50 in long conversations."""
+    early, late = [], []
+    flat = [t for c in CONVERSATIONS for t in c]
+    async with ClientSession(timeout=ClientTimeout(total=30)) as session:
+        for _ in range(conversations):
+            sender, load = uuid.uuid4().hex, Load()
+            for index in range(turns):
+                await _send(session, url, sender, flat[index % len(flat)], load)
+            early += load.latencies[:5]
+            late += load.latencies[-5:]
+    return 1000 * statistics.median(early), 1000 * statistics.median(late)
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def train(name: str, config: Path) -> tuple[Path, float]:
+    OUT.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "rasa", "train", "--config", str(config), "--domain", "domain.yml", "--data",
+         "data/nlu", "data/rules", "--out", str(OUT), "--fixed-model-name", name, "--force"],
+        cwd=ROOT, env=base_env(), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    return OUT / f"{name}.tar.gz", time.monotonic() - started
+
+
+def measure(name: str, model: Path, args: argparse.Namespace, port: int, **extra) -> dict:
+    servers = Servers(rasa_port=port, action_port=port + 50, web_port=None, model=model,
+                      log_dir=OUT / f"logs-{name}", **extra)
+    url = f"{servers.rasa_url}/webhooks/rest/webhook"
+    result: dict = {"name": name}
+    started = time.monotonic()
+    servers.start_actions()
+    servers.start_rasa()
+    probe = Load()
+    while not probe.latencies:
+        asyncio.run(_probe(url, probe))
+        if time.monotonic() - started > 300:
+            raise TimeoutError(f"{name} did not answer within 300 s")
+    result["cold_start_s"] = time.monotonic() - started
+    try:
+        servers.wait_ready(60)
+        asyncio.run(run_load(url, 1, 3))  # warm-up
+        one = asyncio.run(run_load(url, 1, args.duration))
+        result["one_user"] = {"p50": one.pct(0.5), "p95": one.pct(0.95), "p99": one.pct(0.99),
+                              "throughput": one.throughput, "errors": one.errors, "messages": len(one.latencies)}
+        result["concurrency"] = {}
+        for users in args.concurrency:
+            load = asyncio.run(run_load(url, users, args.duration))
+            result["concurrency"][users] = {"throughput": load.throughput, "p50": load.pct(0.5), "p95": load.pct(0.95),
+                                            "p99": load.pct(0.99), "errors": load.errors, "messages": len(load.latencies)}
+            print(name, users, json.dumps(result["concurrency"][users]), flush=True)
+        result["turn1_ms"], result["turn50_ms"] = asyncio.run(turn_cost(url))
+        result["rss_mb"] = {key: rss_mb(p.pid) for key, p in servers.processes.items()}
+    finally:
+        servers.stop()
+    return result
+
+
+async def _probe(url: str, load: Load) -> None:
+    async with ClientSession(timeout=ClientTimeout(total=5)) as session:
+        await _send(session, url, uuid.uuid4().hex, "hej", load)
+    if not load.latencies:
+        await asyncio.sleep(0.2)
+
+
+def start_redis(port: int) -> subprocess.Popen:
+    process = subprocess.Popen([shutil.which("redis-server") or "redis-server", "--port", str(port), "--bind",
+                                "127.0.0.1", "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return process
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("redis-server did not start")
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} cores ({cpu}), {memory} GiB RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def write_doc(results: dict) -> None:
+    ours, anchor = results["vagvisaren"], results["default"]
+    lines = [
+        "# Performance",
+        "",
+        f"Measured {results['date']} with `bench/run.py` on {results['machine']}.",
+        "Both models were trained in the same run from the same data and served the same way: the scrubbing",
+        "REST channel the web chat uses, the action server on, in-memory tracker store (Redis for the replica row).",
+        f"Each load step runs {results['duration']:.0f} s of six-turn conversations with fresh sender ids.",
+        "",
+        "| measure | Vägvisaren (sparse + LR, rules) | Rasa default (DIET, TED, UnexpecTED) | ratio |",
+        "|---|---|---|---|",
+    ]
+
+    def row(label: str, a: float, b: float, unit: str, higher_is_better: bool) -> str:
+        ratio = (a / b if higher_is_better else b / a) if a and b else float("nan")
+        return f"| {label} | {a:.1f} {unit} | {b:.1f} {unit} | {ratio:.1f}× |"
+
+    lines.append(row("full training", ours["train_s"], anchor["train_s"], "s", False))
+    lines.append(row("cold start to first answer", ours["cold_start_s"], anchor["cold_start_s"], "s", False))
+    for key, label in (("p50", "one user p50"), ("p95", "one user p95"), ("p99", "one user p99")):
+        lines.append(row(label, ours["one_user"][key], anchor["one_user"][key], "ms", False))
+    for users in results["concurrency"]:
+        a, b = ours["concurrency"][str(users)], anchor["concurrency"][str(users)]
+        lines.append(row(f"throughput, {users} concurrent", a["throughput"], b["throughput"], "msg/s", True))
+        lines.append(row(f"p95, {users} concurrent", a["p95"], b["p95"], "ms", False))
+        lines.append(f"| errors, {users} concurrent | {a['errors']} of {a['messages'] + a['errors']} | "
+                     f"{b['errors']} of {b['messages'] + b['errors']} | |")
+    lines.append(row("turn 1 (median of turns 1–5)", ours["turn1_ms"], anchor["turn1_ms"], "ms", False))
+    lines.append(row("turn 50 (median of turns 46–50)", ours["turn50_ms"], anchor["turn50_ms"], "ms", False))
+    for process in ("rasa", "actions"):
+        lines.append(row(f"resident memory, {process}", ours["rss_mb"].get(process, 0), anchor["rss_mb"].get(process, 0), "MB", False))
+    lines.append(f"| held-out intent accuracy | {ours['intent']:.1%} | {anchor['intent']:.1%} | |")
+    lines.append(f"| held-out first contact of the right kind | {ours['first_kind']:.1%} | {anchor['first_kind']:.1%} | |")
+    lines.append(f"| held-out danger → 112 first | {ours['danger_first']:.1%} | {anchor['danger_first']:.1%} | |")
+    if "replicas" in results:
+        one, two = results["replicas"]["1"], results["replicas"]["2"]
+        lines += [
+            "",
+            "## Scale-out on Redis (Vägvisaren, 20 concurrent conversations)",
+            "",
+            "| setup | throughput | p95 | errors |",
+            "|---|---|---|---|",
+            f"| 1 replica, Redis stores | {one['throughput']:.1f} msg/s | {one['p95']:.0f} ms | {one['errors']} |",
+            f"| 2 replicas behind the proxy, Redis stores | {two['throughput']:.1f} msg/s | {two['p95']:.0f} ms | {two['errors']} |",
+            "",
+            "On a 2-core machine the replicas, the action server, Redis and the load generator share the same two",
+            "cores, so a second replica cannot add CPU; the row shows that scale-out works and what it costs here.",
+        ]
+    DOC.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=float, default=20.0)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 20, 50])
+    parser.add_argument("--skip-anchor-training", action="store_true", help="reuse .cache/bench/default.tar.gz")
+    args = parser.parse_args()
+    results: dict = {"date": time.strftime("%Y-%m-%d"), "machine": machine(), "duration": args.duration,
+                     "concurrency": args.concurrency}
+    variants = {"vagvisaren": ROOT / "config.yml", "default": ROOT / "bench" / "configs" / "default.yml"}
+    for port, (name, config) in zip((5500, 5600), variants.items()):
+        if name == "default" and args.skip_anchor_training and (OUT / "default.tar.gz").exists():
+            model, seconds = OUT / "default.tar.gz", json.loads(RESULTS.read_text())["default"]["train_s"]
+        else:
+            model, seconds = train(name, config)
+        print(f"{name}: trained in {seconds:.0f} s", flush=True)
+        result = measure(name, model, args, port)
+        result["train_s"] = seconds
+        report = evaluate_model(model)
+        result.update(intent=report.intent_accuracy, first_kind=report.first_kind_accuracy,
+                      danger_first=report.danger_first)
+        results[name] = json.loads(json.dumps(result))
+        print(json.dumps(results[name]), flush=True)
+    redis = start_redis(6398)
+    try:
+        results["replicas"] = {}
+        for replicas, port in ((1, 5700), (2, 5800)):
+            servers = Servers(rasa_port=port, action_port=port + 50, web_port=None, model=OUT / "vagvisaren.tar.gz",
+                              replicas=replicas, redis_url="redis://127.0.0.1:6398", log_dir=OUT / f"logs-r{replicas}")
+            try:
+                servers.start()
+                url = f"{servers.rasa_url}/webhooks/rest/webhook"
+                asyncio.run(run_load(url, 5, 3))
+                load = asyncio.run(run_load(url, 20, args.duration))
+                results["replicas"][str(replicas)] = {"throughput": load.throughput, "p95": load.pct(0.95),
+                                                      "errors": load.errors}
+                print("replicas", replicas, results["replicas"][str(replicas)], flush=True)
+            finally:
+                servers.stop()
+    finally:
+        redis.terminate()
+    RESULTS.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    write_doc(results)
+    print(DOC.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()
