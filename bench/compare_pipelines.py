@@ -5,6 +5,7 @@ Writes the table to docs/nlu-pipeline.md (between the markers) and prints it.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import platform
@@ -17,12 +18,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
-from bot.evaluation import evaluate_model  # noqa: E402
+from bot import nlp  # noqa: E402
+from bot.evaluation import HELDOUT_FILE, danger_on_fresh_set, evaluate_agent, load_agent, load_heldout  # noqa: E402
+from bot.guide import Guide  # noqa: E402
 from bot.servers import base_env  # noqa: E402
 
 CONFIGS = ROOT / "bench" / "configs"
 OUT = ROOT / ".cache" / "compare"
 DOC = ROOT / "docs" / "nlu-pipeline.md"
+HELDOUT_V2 = ROOT / "tests" / "data" / "heldout_nlu_v2.yml"
+FRESH_DANGER = ROOT / "tests" / "data" / "danger_fresh.yml"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 
@@ -42,23 +47,33 @@ def main(names: list[str]) -> None:
     rows = []
     for config in configs:
         model, seconds = train(config)
-        report = evaluate_model(model)
+        agent, guide = load_agent(model), Guide(lemmatize=nlp.lemmas)
+        report = asyncio.run(evaluate_agent(agent, guide, load_heldout(HELDOUT_FILE)))
+        second = asyncio.run(evaluate_agent(agent, guide, load_heldout(HELDOUT_V2)))
+        hits, dangerous, alarms, near_misses = asyncio.run(danger_on_fresh_set(agent, guide, FRESH_DANGER))
         rows.append({
-            "config": config.stem, "intent": report.intent_accuracy, "route": report.route_accuracy,
-            "first_kind": report.first_kind_accuracy, "danger_first": report.danger_first,
+            "config": config.stem, "intent": report.intent_accuracy, "first_kind": report.first_kind_accuracy,
+            "danger_first": report.danger_first, "intent_v2": second.intent_accuracy,
+            "first_kind_v2": second.first_kind_accuracy, "danger_first_v2": second.danger_first,
+            "fresh_danger": hits / dangerous, "fresh_false_alarms": alarms / near_misses,
             "parse_ms": report.median_ms, "train_s": seconds,
         })
         print(json.dumps(rows[-1]), flush=True)
-        print(report.summary(), flush=True)
+        print(report.summary(), "\n--- v2\n", second.summary(), flush=True)
     table = [
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"held-out set: tests/data/heldout_nlu.yml.",
+        "set 1: tests/data/heldout_nlu.yml (333); set 2: tests/data/heldout_nlu_v2.yml (230); "
+        "fresh danger: tests/data/danger_fresh.yml (90 dangerous, 90 near misses).",
         "",
-        "| config | intent accuracy | route accuracy | first contact right kind | danger → 112 first | median parse | full training |",
-        "|---|---|---|---|---|---|---|",
+        "| config | intent, set 1 | first contact right kind, set 1 | danger → 112 first, set 1 "
+        "| intent, set 2 | first kind, set 2 | danger first, set 2 | fresh danger → 112 | near misses → 112 "
+        "| median parse | full training |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     table += [
-        f"| {r['config']} | {r['intent']:.1%} | {r['route']:.1%} | {r['first_kind']:.1%} | {r['danger_first']:.1%} "
+        f"| {r['config']} | {r['intent']:.1%} | {r['first_kind']:.1%} | {r['danger_first']:.1%} "
+        f"| {r['intent_v2']:.1%} | {r['first_kind_v2']:.1%} | {r['danger_first_v2']:.1%} "
+        f"| {r['fresh_danger']:.1%} | {r['fresh_false_alarms']:.1%} "
         f"| {r['parse_ms']:.1f} ms | {r['train_s']:.0f} s |" for r in rows
     ]
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"{START}\n{END}\n"

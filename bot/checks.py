@@ -33,10 +33,26 @@ def check_domain_numbers(catalogue: Catalogue) -> list[Problem]:
     return problems
 
 
+RASA_FILES = ("config.yml", "domain.yml", "endpoints.yml", "credentials.yml")
+
+
+def check_config_files(root=paths.PROJECT_ROOT) -> list[Problem]:
+    """Rasa's own files must at least be valid YAML; say where they are not."""
+    problems = []
+    for name in RASA_FILES:
+        try:
+            load_yaml(root / name)
+        except YamlError as error:
+            problems.append(Problem(error.path, error.line, "yaml", error.problem))
+        except OSError:
+            problems.append(Problem(root / name, 0, "fil", "filen saknas."))
+    return problems
+
+
 def check_all() -> tuple[list[Problem], str]:
     """All problems (errors and warnings), and a one-line summary when there are no errors."""
     gazetteer = default_gazetteer()
-    problems: list[Problem] = []
+    problems: list[Problem] = check_config_files()
     catalogue = None
     try:
         catalogue, warnings = load_catalogue(paths.RESOURCES_DIR, gazetteer.is_known_area)

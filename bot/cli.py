@@ -35,6 +35,12 @@ def _prepare(args: argparse.Namespace) -> None:
     from bot.servers import base_env
     from bot.training import train
 
+    from bot.checks import check_config_files
+    from bot.catalogue import CatalogueError
+
+    problems = check_config_files()
+    if problems:
+        raise CatalogueError(problems)
     pipeline = nlp.active_pipeline()
     print(f"Svensk spaCy-pipeline: {pipeline.identity} ({pipeline.description})")
     Guide()  # fails with file and line if the editors' data is broken
@@ -213,8 +219,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bot.catalogue import CatalogueError
+    from bot.danger import DangerRulesError
+    from bot.routing import RoutingError
+    from bot.yamlio import YamlError
+
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except (CatalogueError, RoutingError) as error:
+        print("Boten startar inte: rätta felen nedan och försök igen.", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    except (DangerRulesError, YamlError) as error:
+        print(f"Boten startar inte: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

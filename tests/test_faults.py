@@ -1,7 +1,10 @@
 """Faults: the action server stops mid-conversation; the emergency answer and the core numbers still come."""
 from __future__ import annotations
 
+import threading
+import time
 import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import yaml
@@ -43,3 +46,39 @@ def test_action_server_down_mid_conversation():
         assert _numbers("police_emergency")[0] in danger[0]["text"], "112 comes first, from the static answer"
     finally:
         servers.stop()
+
+
+class _SlowActionServer(BaseHTTPRequestHandler):
+    """Answers health checks at once but takes 20 s over every action call."""
+
+    def do_GET(self):  # noqa: N802
+        self.send_response(200)
+        self.end_headers()
+
+    def do_POST(self):  # noqa: N802
+        time.sleep(20)
+        self.send_response(500)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_slow_action_server_still_gives_the_core_numbers_in_time():
+    slow = ThreadingHTTPServer(("127.0.0.1", 5196), _SlowActionServer)
+    threading.Thread(target=slow.serve_forever, daemon=True).start()
+    servers = Servers(rasa_port=5146, action_port=5196, web_port=None,
+                      log_dir=paths.PROJECT_ROOT / "tests" / "artifacts" / "slow-logs")
+    try:
+        servers.start_rasa()
+        servers.wait_ready(180)
+        started = time.monotonic()
+        answer = post_message(f"{servers.rasa_url}/webhooks/rest/webhook", uuid.uuid4().hex,
+                              "jag är orolig att min bror dras in i ett gäng", timeout=60)
+        waited = time.monotonic() - started
+        text = "\n".join(m.get("text", "") for m in answer)
+        assert waited < 15, f"the user waited {waited:.1f} s"
+        assert "Just nu kan jag inte visa hela guiden" in text and _numbers("police_emergency")[0] in text
+    finally:
+        servers.stop()
+        slow.shutdown()

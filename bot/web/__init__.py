@@ -22,78 +22,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.emergency import emergency_contacts
+
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-EMERGENCY_IDS = ("police_emergency", "police_non_emergency")
 DEFAULT_COLOR = "#00557f"
 _HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _MUNICIPALITY = re.compile(r"^[a-z0-9_:-]{0,64}$")
-
-
-# --- The emergency numbers, from the catalogue ---------------------------------------------------
-
-def emergency_contacts() -> list[dict[str, Any]]:
-    """police_emergency and police_non_emergency as the widget needs them: id, name, phones (number, tel).
-
-    Read from the validated catalogue; if it cannot load (an editor's mistake somewhere), the numbers
-    are read straight from data/resources/national.yml so the chat still shows them.
-    """
-    try:
-        from bot.catalogue import load_catalogue
-
-        catalogue, _ = load_catalogue()
-        contacts = []
-        for resource_id in EMERGENCY_IDS:
-            if resource_id in catalogue:
-                resource = catalogue.get(resource_id)
-                contacts.append({
-                    "id": resource.id,
-                    "name": resource.name,
-                    "phones": [{"number": p.number, "tel": p.tel} for p in resource.phones],
-                })
-        return contacts
-    except Exception:  # noqa: BLE001 - any failure: fall back to the raw file below
-        return emergency_contacts_from_file()
-
-
-def emergency_contacts_from_file(path: Path | None = None) -> list[dict[str, Any]]:
-    """The fallback: find the two resources in national.yml with regular expressions, no YAML parser."""
-    if path is None:
-        try:
-            from bot.paths import RESOURCES_DIR
-
-            path = RESOURCES_DIR / "national.yml"
-        except Exception:  # noqa: BLE001
-            path = Path(__file__).resolve().parents[2] / "data" / "resources" / "national.yml"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return []
-    blocks = re.split(r"(?m)^\s*-\s+id:\s*", text)[1:]
-    contacts = []
-    for resource_id in EMERGENCY_IDS:
-        for block in blocks:
-            found = re.match(r"[\"']?([a-z0-9_]+)[\"']?", block)
-            if not found or found.group(1) != resource_id:
-                continue
-            name = re.search(r"(?m)^\s*name:\s*[\"']?(.*?)[\"']?\s*$", block)
-            numbers = re.findall(r"(?m)^\s*-?\s*number:\s*[\"']?([0-9+][0-9 \-]*[0-9])[\"']?\s*$", block)
-            phones = [{"number": n, "tel": _tel(n)} for n in numbers if _tel(n)]
-            if phones:
-                contacts.append({"id": resource_id, "name": name.group(1) if name else resource_id, "phones": phones})
-            break
-    return contacts
-
-
-def _tel(number: str) -> str | None:
-    try:
-        from bot.catalogue import normalise_phone
-
-        return normalise_phone(number)
-    except Exception:  # noqa: BLE001 - the same rule, without the package
-        digits = re.sub(r"[ \-]", "", number)
-        if digits.startswith("0") and not digits.startswith("00"):
-            return "+46" + digits[1:]
-        return digits or None
 
 
 def widget_script() -> bytes:
