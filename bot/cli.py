@@ -53,7 +53,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from bot.servers import Servers
 
     _prepare(args)
-    servers = Servers(rasa_port=args.port, action_port=args.action_port, web_port=args.web_port, cors=args.cors,
+    servers = Servers(rasa_port=args.port, action_port=args.action_port, web_port=args.web_port, cors=tuple(args.cors),
                       replicas=args.replicas, redis_url=args.redis)
     if args.replicas > 1 and not args.redis:
         print("Flera repliker behöver en gemensam Redis: ange --redis redis://värd:6379", file=sys.stderr)
@@ -187,7 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--port", type=int, default=5005)
     run.add_argument("--action-port", type=int, default=5055)
     run.add_argument("--web-port", type=int, default=8080)
-    run.add_argument("--cors", default="*", help="tillåtna ursprung för webbchatten")
+    run.add_argument("--cors", nargs="*", default=[], metavar="ORIGIN",
+                     help="webbplatser som får bädda in chatten, t.ex. https://www.botkyrka.se (demosidan ingår alltid)")
     run.add_argument("--replicas", type=int, default=1, help="antal Rasa-repliker bakom samma adress")
     run.add_argument("--redis", default=None, help="redis://värd:port för samtal och lås (krävs för repliker)")
     run.set_defaults(handler=cmd_run)

@@ -37,7 +37,7 @@ class Servers:
     rasa_port: int = 5005
     action_port: int = 5055
     web_port: int | None = 8080
-    cors: str = "*"
+    cors: tuple[str, ...] = ()  # origins allowed to call the chat; the demo page's own origin is always in
     log_dir: Path | None = None
     endpoints: Path = PROJECT_ROOT / "endpoints.yml"
     extra_env: dict[str, str] = field(default_factory=dict)
@@ -78,6 +78,11 @@ class Servers:
     def replica_ports(self) -> list[int]:
         return [self.rasa_port] if self.replicas == 1 else [self.rasa_port + 1 + i for i in range(self.replicas)]
 
+    def origins(self) -> list[str]:
+        """CORS origins: the configured ones plus the demo page; never '*' unless asked for."""
+        demo = [f"http://localhost:{self.web_port}", f"http://127.0.0.1:{self.web_port}"] if self.web_port else []
+        return [*self.cors, *demo] or ["http://localhost"]
+
     def endpoints_file(self) -> Path:
         """endpoints.yml, or a copy with another action port and/or Redis stores."""
         if self.action_port == 5055 and not self.redis_url:
@@ -103,7 +108,7 @@ class Servers:
     def _start_replica(self, name: str, port: int) -> None:
         self._spawn(name, [
             sys.executable, "-m", "rasa", "run", "--model", str(self.model), "--port", str(port),
-            "--credentials", "credentials.yml", "--endpoints", str(self.endpoints_file()), "--cors", self.cors,
+            "--credentials", "credentials.yml", "--endpoints", str(self.endpoints_file()), "--cors", *self.origins(),
             "--logging-config-file", str(LOGGING_CONFIG),
             *(["--debug"] if self.debug else []),
             *(["--enable-api", "--auth-token", self.api_token] if self.api_token else []),

@@ -427,7 +427,8 @@
           referrerPolicy: 'no-referrer',
           signal: controller.signal
         });
-        if (!response.ok) throw new Error('HTTP ' + response.status);
+        // 429: the bot is fine but asks the user to slow down; its answer is a normal message list.
+        if (!response.ok && response.status !== 429) throw new Error('HTTP ' + response.status);
         var answer = await response.json();
         if (!Array.isArray(answer)) throw new Error('unexpected answer');
         return answer;
