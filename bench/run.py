@@ -245,7 +245,9 @@ def write_doc(results: dict) -> None:
             "On a 2-core machine the replicas, the action server, Redis and the load generator share the same two",
             "cores, so a second replica cannot add CPU; the row shows that scale-out works and what it costs here.",
         ]
-    DOC.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    old = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+    soak = old[old.index("\n## Soak"):] if "\n## Soak" in old else ""  # written by bench/soak.py
+    DOC.write_text("\n".join(lines) + "\n" + soak, encoding="utf-8")
 
 
 def main() -> None:

@@ -24,6 +24,8 @@ from bot.schedule import STOCKHOLM
 logger = logging.getLogger(__name__)
 RELOAD_CHECK_SECONDS = 1.0
 OTHER_AREA = "other"
+ASK_SITUATION_ROUTE = "ask_situation"
+ASK_AREA_ROUTE = "ask_area"  # no contacts yet: the user is asked what it is about
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ class Guide:
 
         if area_entity == OTHER_AREA and area is None:
             reply.messages.append({"text": "Skriv namnet på kommunen, till exempel Uppsala eller Södertälje."})
+            reply.messages.append({"custom": {"route": ASK_AREA_ROUTE, "text": "", "resources": []}})
             return reply
         if situation is None:
             known = f"Tack, jag har noterat {area.name}. " if area else ""
@@ -136,6 +139,7 @@ class Guide:
                 "text": known + "Vad gäller det? Välj det som passar bäst, eller skriv med egna ord.",
                 "buttons": button_list(SITUATION_BUTTONS),
             })
+            reply.messages.append({"custom": {"route": ASK_SITUATION_ROUTE, "text": "", "resources": []}})
             return reply
 
         reply.slots["situation"] = situation

@@ -125,7 +125,9 @@ def test_out_of_scope_is_never_routed_to_the_police(guide):
 
 def test_unknown_situation_asks_with_buttons(guide):
     reply = respond(guide, "inform_area", "tensta")
-    assert reply.messages[-1]["buttons"] and "Järva" in reply.messages[-1]["text"]
+    question = next(m for m in reply.messages if m.get("buttons"))
+    assert "Järva" in question["text"]
+    assert reply.messages[-1]["custom"] == {"route": "ask_situation", "text": "", "resources": []}
 
 
 def test_reply_contract_fields(guide):

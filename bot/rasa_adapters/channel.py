@@ -15,10 +15,12 @@ from sanic.response import HTTPResponse
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
 from bot.intake import RATE_LIMITED_TEXT, RateLimiter, take
+from bot.rasa_adapters import speedups
 from bot.places import default_gazetteer
 from bot.privacy import default_scrubber
 
 logger = logging.getLogger(__name__)
+speedups.install()  # this module is loaded when the Rasa server starts
 URGENT_RESPONSE = "utter_emergency"
 # A user waiting longer than this gets the static guide instead (action server slow or hung).
 ANSWER_TIMEOUT_SECONDS = 10.0
@@ -95,7 +97,9 @@ class ScrubbingRestInput(InputChannel):
                 logger.error("No answer within %.0f s; sending the static guide.", ANSWER_TIMEOUT_SECONDS)
             except Exception:  # noqa: BLE001 - the user still gets an answer below
                 logger.error("A message could not be handled; sending the static guide.")
-            if agent is not None and (not handled or await _routing_action_failed(agent, sender)):
+            # The routing action always sends a custom payload; only without one is the tracker checked.
+            answered_by_action = any("custom" in m for m in collector.messages)
+            if agent is not None and (not handled or (not answered_by_action and await _routing_action_failed(agent, sender))):
                 collector.messages.extend(await _static_guide(agent, sender))
             return response.json(collector.messages)
 
