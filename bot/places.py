@@ -23,9 +23,9 @@ PLACE_CUES = frozenset({"i", "fran", "bor", "kommun", "kommunen", "stadsdel", "s
 FILLER = frozenset(
     {"i", "vi", "jag", "bor", "bo", "borde", "ar", "fran", "kommun", "kommunen", "stad", "staden",
      "stadsdel", "stadsdelen", "omradet", "omrade", "det", "den", "pa", "ute", "hemma", "nara", "och",
-     "min", "mitt", "var", "familj", "familjen", "han", "hon", "de", "dom", "vi", "just", "nu", "typ",
+     "min", "mitt", "var", "familj", "familjen", "han", "hon", "de", "dom", "just", "nu", "typ",
      "asså", "assa", "ba", "hej", "hallo", "tack", "sa", "alltsa", "nagonstans", "nanstans", "kring",
-     "centrum", "city", "inne", "hos", "oss", "lan", "ligger", "ar", "vart", "bodde", "flyttat", "till"}
+     "centrum", "city", "inne", "hos", "oss", "lan", "ligger", "vart", "bodde", "flyttat", "till"}
 )
 
 

@@ -44,6 +44,7 @@ class Servers:
     model: Path = MODEL_FILE
     replicas: int = 1  # more than one: Rasa servers on the next ports, a proxy on rasa_port
     redis_url: str | None = None  # e.g. redis://127.0.0.1:6379: tracker and lock store in Redis
+    stock_rasa: bool = False  # benchmark anchor: Rasa's own in-memory tracker store, no speed-ups
     debug: bool = False  # log at DEBUG (the privacy test proves user text stays out even then)
     api_token: str | None = None  # Rasa's HTTP API only behind this token; off when None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
@@ -54,6 +55,8 @@ class Servers:
 
     def env(self) -> dict[str, str]:
         env = base_env()
+        if self.stock_rasa:
+            env["VAGVISAREN_RASA_SPEEDUPS"] = "off"
         env.update(self.extra_env)
         return env
 
@@ -85,7 +88,7 @@ class Servers:
 
     def endpoints_file(self) -> Path:
         """endpoints.yml, or a copy with another action port and/or Redis stores."""
-        if self.action_port == 5055 and not self.redis_url:
+        if self.action_port == 5055 and not self.redis_url and not self.stock_rasa:
             return self.endpoints
         import yaml
 
@@ -93,6 +96,8 @@ class Servers:
         config["action_endpoint"]["url"] = f"http://127.0.0.1:{self.action_port}/webhook"
         if self.redis_url:
             config.update(redis_endpoints(self.redis_url, config["tracker_store"].get("expiry_seconds", 1800)))
+        if self.stock_rasa:
+            config.pop("tracker_store", None)
         target = CACHE_DIR / f"endpoints-{self.rasa_port}-{self.action_port}.yml"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(yaml.safe_dump(config), encoding="utf-8")

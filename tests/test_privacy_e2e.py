@@ -92,6 +92,7 @@ def test_nothing_personal_is_kept_in_tracker_logs_or_files(personal_data):
     assert "DEBUG" in logs, "the servers really ran at DEBUG"
     for value in [*personal_data.values(), marker]:
         assert value not in logs, f"a log keeps {value!r}"
+    assert "127.0.0.1" not in logs, "the client's address is not logged"
 
     written = _files_written_since(started, [paths.PROJECT_ROOT, Path(tempfile.gettempdir())])
     assert written, "the check saw the files written during the run"

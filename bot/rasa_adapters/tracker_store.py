@@ -1,9 +1,11 @@
 """A memory-only tracker store whose conversations disappear after a short idle time."""
 from __future__ import annotations
 
+import copy
 import time
 from typing import Any, Dict, Iterable, Optional, Text
 
+import rasa.shared.core.trackers
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
@@ -13,30 +15,45 @@ DEFAULT_EXPIRY_SECONDS = 1800
 
 
 class ExpiringInMemoryTrackerStore(InMemoryTrackerStore):
-    """InMemoryTrackerStore that forgets a conversation `expiry_seconds` after its last message."""
+    """Keeps each conversation in this process only, and forgets it `expiry_seconds` after its last message.
+
+    It stores private deep copies of the trackers rather than JSON: rebuilding a tracker from JSON
+    replays every event and was the largest cost of a turn after the first few (docs/performance.md).
+    """
 
     def __init__(self, domain: Domain, event_broker: Optional[EventBroker] = None,
                  expiry_seconds: int = DEFAULT_EXPIRY_SECONDS, **kwargs: Dict[Text, Any]) -> None:
         super().__init__(domain, event_broker, **kwargs)
         self.expiry_seconds = float(expiry_seconds)
+        self._trackers: Dict[Text, DialogueStateTracker] = {}
         self._last_seen: Dict[Text, float] = {}
         self.clock = time.monotonic
 
     def _forget_expired(self) -> None:
         cutoff = self.clock() - self.expiry_seconds
         for sender_id in [s for s, seen in self._last_seen.items() if seen < cutoff]:
-            self.store.pop(sender_id, None)
+            self._trackers.pop(sender_id, None)
             self._last_seen.pop(sender_id, None)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         self._forget_expired()
-        await super().save(tracker)
+        await self.stream_events(tracker)
+        # Rasa saves a tracker as the last step of a turn and never touches it again, so it is kept
+        # as it is; `_retrieve` hands out copies, so a turn that fails half-way changes nothing stored.
+        self._trackers[tracker.sender_id] = tracker
         self._last_seen[tracker.sender_id] = self.clock()
 
     async def _retrieve(self, sender_id: Text, fetch_all_sessions: bool) -> Optional[DialogueStateTracker]:
         self._forget_expired()
-        return await super()._retrieve(sender_id, fetch_all_sessions)
+        stored = self._trackers.get(sender_id)
+        if stored is None:
+            return None
+        tracker = copy.deepcopy(stored)
+        if fetch_all_sessions:
+            return tracker
+        sessions = rasa.shared.core.trackers.get_trackers_for_conversation_sessions(tracker)
+        return tracker if len(sessions) <= 1 else sessions[-1]
 
     async def keys(self) -> Iterable[Text]:
         self._forget_expired()
-        return list(self.store.keys())
+        return list(self._trackers.keys())
