@@ -5,9 +5,10 @@ treated as imminent danger, whatever the intent classifier said.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from bot.paths import DANGER_FILE
 from bot.text import fold, words
@@ -55,6 +56,33 @@ class Term:
 
 
 @dataclass(frozen=True)
+class _Group:
+    """A group of terms compiled for speed: a set of whole words, one regex for prefixes, and phrases."""
+
+    words: frozenset[str]
+    prefixes: "re.Pattern[str] | None"
+    phrases: tuple[Term, ...]
+
+    @classmethod
+    def of(cls, terms: Sequence[Term]) -> "_Group":
+        single = [t.parts[0] for t in terms if len(t.parts) == 1]
+        prefixes = [w[:-1] for w in single if w.endswith("*")]
+        return cls(
+            frozenset(w for w in single if not w.endswith("*")),
+            re.compile("|".join(re.escape(p) for p in prefixes)) if prefixes else None,
+            tuple(t for t in terms if len(t.parts) > 1),
+        )
+
+    def positions(self, sequence: "_Indexed") -> list[int]:
+        found = [i for word in self.words & sequence.index.keys() for i in sequence.index[word]]
+        if self.prefixes is not None:
+            found += [i for token, where in sequence.index.items() if self.prefixes.match(token) for i in where]
+        for phrase in self.phrases:
+            found += phrase.positions(sequence)
+        return found
+
+
+@dataclass(frozen=True)
 class Pattern:
     """Matches when the message has a term from every group (within `near` words of each other when
     set), and no term of `unless` (words that place the event in the past, e.g. 'igår')."""
@@ -63,13 +91,22 @@ class Pattern:
     groups: tuple[tuple[Term, ...], ...]
     near: int | None = None
     unless: tuple[Term, ...] = ()
+    _compiled: tuple[_Group, ...] = field(default=(), init=False, repr=False, compare=False)
+    _unless: "_Group | None" = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_compiled", tuple(_Group.of(g) for g in self.groups))
+        object.__setattr__(self, "_unless", _Group.of(self.unless) if self.unless else None)
 
     def matches(self, sequences: Sequence["_Indexed"]) -> bool:
-        if self.unless and _positions(self.unless, sequences):
+        if self._unless is not None and any(self._unless.positions(seq) for seq in sequences):
             return False
-        positions = [_positions(group, sequences) for group in self.groups]
-        if not all(positions):
-            return False
+        positions = []
+        for group in self._compiled:
+            found = [i for seq in sequences for i in group.positions(seq)]
+            if not found:
+                return False
+            positions.append(found)
         if self.near is None:
             return True
         # Some choice of one position per group must fit inside a window of `near` words.
@@ -94,8 +131,6 @@ class _Indexed:
         return cls(tuple(tokens), index)
 
 
-def _positions(group: Iterable[Term], sequences: Sequence[_Indexed]) -> list[int]:
-    return [index for term in group for sequence in sequences for index in term.positions(sequence)]
 
 
 @dataclass(frozen=True)
