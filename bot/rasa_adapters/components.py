@@ -5,10 +5,13 @@ import json
 import logging
 from typing import Any, Dict, List, Optional, Text
 
+from scipy.sparse import csr_matrix, vstack
+
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.nlu.utils.spacy_utils import SpacyNLP as RasaSpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
@@ -129,3 +132,20 @@ def _force_intent(message: Message, name: str) -> None:
     ranking = [intent] + [r for r in ranking if r.get("name") != name]
     message.set(INTENT, intent, add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class SparseLogisticRegressionClassifier(LogisticRegressionClassifier):
+    """Rasa's LogisticRegressionClassifier without the per-message matrix stacking when the pipeline has
+    no dense features (as here): the same columns in the same order, at a tenth of the cost; stacking
+    an empty dense block onto each message was 11 % of the Rasa server's CPU (docs/performance.md)."""
+
+    def _create_X(self, messages: List[Message]) -> csr_matrix:
+        rows = []
+        for message in messages:
+            sparse = message.get_sparse_features(attribute=TEXT)[1]
+            dense = message.get_dense_features(attribute=TEXT)[1]
+            if dense is not None or sparse is None:
+                return super()._create_X(messages)
+            rows.append(csr_matrix(sparse.features))
+        return rows[0] if len(rows) == 1 else vstack(rows)
