@@ -40,3 +40,23 @@ def test_endpoints_configure_the_expiring_memory_store():
     config = yaml.safe_load((paths.PROJECT_ROOT / "endpoints.yml").read_text(encoding="utf-8"))
     assert config["tracker_store"]["type"] == "bot.rasa_adapters.tracker_store.ExpiringInMemoryTrackerStore"
     assert 0 < config["tracker_store"]["expiry_seconds"] <= 3600
+
+
+def test_stored_conversations_keep_no_contact_cards_and_stay_small():
+    from rasa.shared.core.events import ActionExecuted, BotUttered
+
+    store = ExpiringInMemoryTrackerStore(Domain.empty())
+    tracker = DialogueStateTracker("s", slots=[])
+    tracker.update(UserUttered("hej"))
+    tracker.update(ActionExecuted("action_route"))
+    card = {"route": "r", "resources": [{"id": "x", "description": "d" * 500}] * 5}
+    tracker.update(BotUttered("Ring 114 14", data={"custom": card, "buttons": [{"title": "a", "payload": "/a"}]}))
+
+    async def scenario():
+        await store.save(tracker)
+        return await store.retrieve("s")
+
+    restored = asyncio.run(scenario())
+    bot = [e for e in restored.events if isinstance(e, BotUttered)][0]
+    assert bot.text == "Ring 114 14" and "custom" not in bot.data and "buttons" not in bot.data
+    assert len(store._trackers["s"]) < 1000
