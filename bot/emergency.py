@@ -1,4 +1,4 @@
-"""The emergency numbers (112, 114 14) from the catalogue, even when an editor has broken it.
+"""The police emergency and non-emergency numbers from the catalogue, even when an editor has broken it.
 
 The web chat and the REST channel must always be able to show them, so when the catalogue does not
 load, the numbers are read from data/resources/national.yml with regular expressions instead.

@@ -40,7 +40,7 @@ class Intake:
 
 
 def take(raw: str, urgent_line: str) -> Intake:
-    """Decide what to do with one raw message. `urgent_line` is the static 112 sentence from the domain."""
+    """Decide what to do with one raw message. `urgent_line` is the static emergency sentence from the domain."""
     text = clean(raw)
     if not text:
         return Intake(None, instead=(EMPTY_TEXT, urgent_line))
@@ -55,7 +55,7 @@ def take(raw: str, urgent_line: str) -> Intake:
 
 @lru_cache(maxsize=8)
 def other_language_reply(code: str) -> tuple[str, ...]:
-    """The notice in that language with 112 and 114 14, plus the catalogue's channels that speak it."""
+    """The notice in that language with the police numbers, plus the catalogue's channels that speak it."""
     document = yaml.safe_load((paths.DATA_DIR / "languages.yml").read_text(encoding="utf-8"))
     contacts = emergency_contacts()
     reply = document["replies"].get(code) or document["replies"]["other"]

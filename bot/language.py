@@ -1,4 +1,4 @@
-"""Is a message Swedish? If not, which language, so the bot can point to 112 in that language."""
+"""Is a message Swedish? If not, which language, so the bot can give the emergency number in that language."""
 from __future__ import annotations
 
 import re

@@ -34,8 +34,8 @@ PAGE_URL = f"http://127.0.0.1:{WEB_PORT}/"
 WEBHOOK = "**/webhooks/rest/webhook"
 ANSWER_TIMEOUT_MS = 60_000
 
-if not CHROMIUM.exists():  # pragma: no cover - depends on the machine
-    pytest.skip("chromium is not installed at /usr/bin/chromium", allow_module_level=True)
+# No skip when the browser is missing: scripts/setup.sh --dev installs it, and a missing browser must fail.
+assert CHROMIUM.exists(), "chromium is not installed at /usr/bin/chromium (scripts/setup.sh --dev installs it)"
 
 
 # ---- The catalogue, read straight from the editors' YAML ----------------------------------------------
