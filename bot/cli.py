@@ -5,6 +5,7 @@ import argparse
 import json
 import os
 import platform
+import signal
 import sys
 import time
 import urllib.request
@@ -59,6 +60,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("Flera repliker behöver en gemensam Redis: ange --redis redis://värd:6379", file=sys.stderr)
         return 2
     started = time.monotonic()
+    _stop_on_signals()
     try:
         servers.start()
         print(f"\nVägvisaren är igång ({time.monotonic() - started:.0f} s).")
@@ -76,6 +78,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         servers.stop()
 
 
+def _stop_on_signals() -> None:
+    """Ctrl-C and SIGTERM (systemd, Kubernetes, a parent script) both stop the servers cleanly.
+
+    SIGINT is set explicitly because a shell may start `bot run` with it ignored."""
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+
+
 def post_message(url: str, sender: str, text: str, timeout: float = 30.0) -> list[dict]:
     """Send one message to the REST webhook and return the bot's messages."""
     body = json.dumps({"sender": sender, "message": text}).encode()
@@ -90,6 +103,7 @@ def cmd_shell(args: argparse.Namespace) -> int:
     _prepare(args)
     servers = Servers(rasa_port=args.port, action_port=args.action_port, web_port=None)
     sender = uuid.uuid4().hex
+    _stop_on_signals()
     try:
         servers.start()
         print("Skriv till Vägvisaren (tom rad eller Ctrl-D avslutar). Välj en knapp med dess nummer.")
