@@ -9,7 +9,6 @@ import asyncio
 import json
 import os
 import platform
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,6 +21,7 @@ from bot import nlp  # noqa: E402
 from bot.evaluation import HELDOUT_FILE, danger_on_fresh_set, evaluate_agent, load_agent, load_heldout  # noqa: E402
 from bot.guide import Guide  # noqa: E402
 from bot.servers import base_env  # noqa: E402
+from bot.training import rasa_train  # noqa: E402
 
 CONFIGS = ROOT / "bench" / "configs"
 OUT = ROOT / ".cache" / "compare"
@@ -32,14 +32,7 @@ START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 
 def train(config: Path) -> tuple[Path, float]:
-    OUT.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
-    subprocess.run(
-        [sys.executable, "-m", "rasa", "train", "--config", str(config), "--domain", "domain.yml",
-         "--data", "data/nlu", "data/rules", "--out", str(OUT), "--fixed-model-name", config.stem, "--force"],
-        cwd=ROOT, env=base_env(), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    return OUT / f"{config.stem}.tar.gz", time.monotonic() - started
+    return rasa_train(config, OUT, config.stem, base_env())
 
 
 def reuse_bench_model(config: Path) -> tuple[Path, float] | None:

@@ -32,6 +32,7 @@ from aiohttp import ClientSession, ClientTimeout  # noqa: E402
 
 from bot.evaluation import evaluate_model  # noqa: E402
 from bot.servers import Servers, base_env  # noqa: E402
+from bot.training import rasa_train  # noqa: E402
 
 OUT = ROOT / ".cache" / "bench"
 DOC = ROOT / "docs" / "performance.md"
@@ -126,14 +127,7 @@ def rss_mb(pid: int) -> float:
 
 
 def train(name: str, config: Path) -> tuple[Path, float]:
-    OUT.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
-    subprocess.run(
-        [sys.executable, "-m", "rasa", "train", "--config", str(config), "--domain", "domain.yml", "--data",
-         "data/nlu", "data/rules", "--out", str(OUT), "--fixed-model-name", name, "--force"],
-        cwd=ROOT, env=base_env(), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    return OUT / f"{name}.tar.gz", time.monotonic() - started
+    return rasa_train(config, OUT, name, base_env())
 
 
 def measure(name: str, model: Path, args: argparse.Namespace, port: int, **extra: object) -> dict:

@@ -78,6 +78,7 @@ class Gazetteer:
             names = [district["name"], *(district.get("former_names") or []), *(district.get("neighbourhoods") or [])]
             for name in names:
                 self._add(name, area)
+        self._areas_by_id = {entry.area.id: entry.area for entry in self._names.values()}
         self._by_length: dict[int, list[str]] = {}
         for name in self._names:
             if " " not in name:
@@ -108,12 +109,7 @@ class Gazetteer:
 
     def area_by_id(self, area_id: str) -> Area | None:
         """Rebuild an Area from its id, as stored in a slot."""
-        if ":" in area_id:
-            for entry in self._names.values():
-                if entry.area.id == area_id:
-                    return entry.area
-            return None
-        return self.municipality(area_id)
+        return self._areas_by_id.get(area_id) if ":" in area_id else self.municipality(area_id)
 
     def find(self, text: str) -> Area | None:
         """The most specific place named in the text (a district beats its municipality), or None."""

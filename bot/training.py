@@ -56,21 +56,26 @@ def model_state(config: Path, pipeline: nlp.PipelineInfo) -> ModelState:
     )
 
 
+def rasa_train(config: Path, out_dir: Path, name: str, env: dict[str, str], quiet: bool = True) -> tuple[Path, float]:
+    """`rasa train` on the project's data with `config`; the model file and the wall time in seconds."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    command = [
+        sys.executable, "-m", "rasa", "train", "--config", str(config), "--domain", "domain.yml",
+        "--data", "data/nlu", "data/rules", "--out", str(out_dir), "--fixed-model-name", name, "--force",
+    ]
+    subprocess.run(command, cwd=PROJECT_ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL if quiet else None, stderr=subprocess.STDOUT if quiet else None)
+    return out_dir / f"{name}.tar.gz", time.monotonic() - started
+
+
 def train(config: Path, env: dict[str, str], force: bool = False, quiet: bool = False) -> float | None:
     """Train if needed; return the training time in seconds, or None when the model was current."""
     pipeline = nlp.active_pipeline()
     state = model_state(config, pipeline)
     if state.up_to_date and not force:
         return None
-    MODELS_DIR.mkdir(exist_ok=True)
-    started = time.monotonic()
-    command = [
-        sys.executable, "-m", "rasa", "train", "--config", str(config), "--domain", "domain.yml",
-        "--data", "data/nlu", "data/rules", "--out", str(MODELS_DIR), "--fixed-model-name", MODEL_NAME, "--force",
-    ]
-    subprocess.run(command, cwd=PROJECT_ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL if quiet else None, stderr=subprocess.STDOUT if quiet else None)
-    seconds = time.monotonic() - started
+    _, seconds = rasa_train(config, MODELS_DIR, MODEL_NAME, env, quiet=quiet)
     STAMP_FILE.write_text(json.dumps({
         "fingerprint": fingerprint(config, pipeline),
         "pipeline": pipeline.identity,
