@@ -1,4 +1,4 @@
-"""The routing action: reads the tracker, asks bot.guide, sends the reply and remembers slots."""
+"""The routing action: reads the tracker, asks bot.guide, sends the reply and keeps the case in a slot."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -9,14 +9,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import nlp
+from bot.conversation.case import Case
+from bot.conversation.understanding import Message
 from bot.guide import Guide
 
-REMEMBERED_SLOTS = ("situation", "area", "role")
+CASE_SLOT = "case"
 
 
 @lru_cache(maxsize=1)
 def guide() -> Guide:
-    """One guide per action server process; it reloads edited YAML by itself."""
+    """One guide per action server process; the editors' data reloads by itself."""
     return Guide(lemmatize=nlp.lemmas)
 
 
@@ -25,22 +27,28 @@ guide()
 nlp.load_pipeline()
 
 
+def message_of(latest: Dict[Text, Any]) -> Message:
+    """The latest user message as the guide reads it."""
+    intent = latest.get("intent") or {}
+    ranking = tuple((str(r.get("name")), float(r.get("confidence") or 0.0))
+                    for r in latest.get("intent_ranking") or [] if r.get("name"))
+    entities = {e["entity"]: str(e["value"]) for e in latest.get("entities") or [] if e.get("entity")}
+    return Message(text=latest.get("text") or "", intent=intent.get("name") or "",
+                   confidence=float(intent.get("confidence") or 0.0), ranking=ranking, entities=entities)
+
+
 class ActionRoute(Action):
     def name(self) -> Text:
         return "action_route"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         latest = tracker.latest_message or {}
-        entities = {e["entity"]: str(e["value"]) for e in latest.get("entities", []) if e.get("entity")}
-        embedding_area = (latest.get("metadata") or {}).get("area")
-        reply = guide().respond(
-            intent=(latest.get("intent") or {}).get("name") or "",
-            text=latest.get("text") or "",
-            slots={name: tracker.get_slot(name) for name in REMEMBERED_SLOTS},
-            entities=entities,
-            default_area=embedding_area,
+        turn = guide().respond(
+            message_of(latest),
+            Case.from_slot(tracker.get_slot(CASE_SLOT)),
+            default_area=(latest.get("metadata") or {}).get("area"),
         )
-        for message in reply.messages:
+        for message in turn.reply.to_messages():
             dispatcher.utter_message(text=message.get("text"), buttons=message.get("buttons") or [],
                                      json_message=message.get("custom"))
-        return [SlotSet(name, value) for name, value in reply.slots.items()]
+        return [SlotSet(CASE_SLOT, turn.case.to_slot())]

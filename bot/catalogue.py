@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from bot.paths import RESOURCES_DIR
+from bot.problems import ERROR, WARNING, Collector, EditorDataError, Problem, errors
 from bot.schedule import Schedule, ScheduleError, describe_opening, parse_schedule
+from bot.text import fold, words
 from bot.yamlio import LineDict, YamlError, load_yaml
 
 KINDS = (
@@ -17,30 +19,20 @@ KINDS = (
     "health", "parent_support", "youth_outreach", "information",
 )
 AUDIENCES = ("relative", "staff", "young", "self", "victim", "public")
-TOPICS = ("extremism", "gang_crime", "crime", "violence", "leaving", "crisis", "general")
+TOPICS = (
+    "extremism", "gang_crime", "crime", "violence", "close_relationship", "threat", "hate_crime", "leaving",
+    "crisis", "general",
+)
 REQUIRED = ("id", "name", "organization", "kind", "description", "audience", "topics", "area", "source", "verified")
 KNOWN_FIELDS = REQUIRED + (
-    "phones", "url", "email", "schedule", "languages", "anonymity", "source_date", "note",
+    "phones", "url", "email", "schedule", "languages", "anonymity", "cost", "what_happens", "aliases",
+    "reference_only", "source_date", "note",
 )
 STALE_AFTER_DAYS = 365
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _PHONE_CHARS = re.compile(r"^\+?[0-9][0-9 \-]*[0-9]$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in an editor's file, said in Swedish with what to write instead."""
-
-    path: Path
-    line: int
-    field: str
-    message: str
-    severity: str = "fel"  # "fel" stops the catalogue from loading; "varning" does not
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.field}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -69,6 +61,10 @@ class Resource:
     schedule: Schedule | None = None
     languages: tuple[str, ...] = ()
     anonymity: str | None = None
+    cost: str | None = None
+    what_happens: str | None = None
+    aliases: tuple[str, ...] = ()
+    reference_only: bool = False  # shown in the printable guide only; no routing rule needs to reach it
     source_date: date | None = None
     note: str | None = None
     path: Path | None = None
@@ -89,6 +85,7 @@ class Resource:
 @dataclass
 class Catalogue:
     resources: dict[str, Resource] = field(default_factory=dict)
+    _alias_index: list[tuple[tuple[str, ...], Resource]] | None = field(default=None, repr=False, compare=False)
 
     def __contains__(self, resource_id: str) -> bool:
         return resource_id in self.resources
@@ -103,13 +100,39 @@ class Catalogue:
     def areas(self) -> set[str]:
         return {r.area for r in self.resources.values()}
 
+    def service_numbers(self) -> frozenset[str]:
+        """The digits of every phone number in the catalogue: numbers the privacy filter must keep."""
+        return frozenset(re.sub(r"\D", "", p.number) for r in self.resources.values() for p in r.phones)
 
-class CatalogueError(Exception):
+    def named_in(self, text: str) -> list[Resource]:
+        """Resources whose alias appears in the text ("soc", "Orostelefonen", "Bris"), in order of appearance."""
+        tokens = [fold(w) for w in words(text)]
+        found: list[tuple[int, Resource]] = []
+        for alias, resource in self._aliases():
+            size = len(alias)
+            for index in range(len(tokens) - size + 1):
+                if tuple(tokens[index:index + size]) == alias:
+                    found.append((index, resource))
+                    break
+        seen: set[str] = set()
+        ordered = []
+        for _, resource in sorted(found, key=lambda item: item[0]):
+            if resource.id not in seen:
+                seen.add(resource.id)
+                ordered.append(resource)
+        return ordered
+
+    def _aliases(self) -> list[tuple[tuple[str, ...], Resource]]:
+        if self._alias_index is None:
+            self._alias_index = [
+                (tuple(fold(w) for w in words(alias)), resource)
+                for resource in self.resources.values() for alias in resource.aliases if words(alias)
+            ]
+        return self._alias_index
+
+
+class CatalogueError(EditorDataError):
     """The catalogue has errors; `problems` says where."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 def normalise_phone(number: str) -> str | None:
@@ -128,6 +151,10 @@ def normalise_phone(number: str) -> str | None:
     return digits if 3 <= len(digits) <= 6 else None
 
 
+def _text(value: Any) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) else None
+
+
 def _as_date(value: Any) -> date | None:
     if isinstance(value, datetime):
         return value.date()
@@ -141,17 +168,16 @@ def _as_date(value: Any) -> date | None:
     return None
 
 
-class _FileChecker:
+class _FileChecker(Collector):
     """Validates one resources file and builds its resources."""
 
     def __init__(self, path: Path, known_area: Callable[[str], bool], today: date):
-        self.path = path
+        super().__init__(path)
         self.known_area = known_area
         self.today = today
-        self.problems: list[Problem] = []
 
-    def problem(self, line: int, field_name: str, message: str, severity: str = "fel") -> None:
-        self.problems.append(Problem(self.path, line, field_name, message, severity))
+    def problem(self, line: int, field_name: str, message: str, severity: str = ERROR) -> None:
+        self.add(line, field_name, message, severity)
 
     def check(self, document: Any) -> list[Resource]:
         if not isinstance(document, dict) or "resources" not in document:
@@ -172,7 +198,7 @@ class _FileChecker:
         if not isinstance(item, LineDict):
             self.problem(getattr(item, "line", 1), "resources", "varje kontakt ska vara en lista med fält, som '- id: …'.")
             return None
-        before = len([p for p in self.problems if p.severity == "fel"])
+        before = len(errors(self.problems))
         for name in REQUIRED:
             if item.get(name) in (None, "", []):
                 hint = {
@@ -211,11 +237,18 @@ class _FileChecker:
         if item.get("verified") is not None and verified is None:
             self.problem(item.line_of("verified"), "verified", "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-21.")
         elif verified and (self.today - verified).days > STALE_AFTER_DAYS:
-            self.problem(item.line_of("verified"), "verified", f"kontrollerades {verified}, för mer än 12 månader sedan. Kontrollera uppgifterna och uppdatera datumet.", "varning")
+            self.problem(item.line_of("verified"), "verified", f"kontrollerades {verified}, för mer än 12 månader sedan. Kontrollera uppgifterna och uppdatera datumet.", WARNING)
         source_date = _as_date(item.get("source_date"))
         if item.get("source_date") is not None and source_date is None:
             self.problem(item.line_of("source_date"), "source_date", "skriv datumet som ÅÅÅÅ-MM-DD.")
-        if len([p for p in self.problems if p.severity == "fel"]) > before:
+        aliases = self.check_texts(item, "aliases")
+        for name in ("anonymity", "cost", "what_happens", "note"):
+            if item.get(name) is not None and not isinstance(item.get(name), str):
+                self.problem(item.line_of(name), name, "skriv en text, t.ex. \"Samtalet är gratis.\"")
+        reference_only = item.get("reference_only", False)
+        if not isinstance(reference_only, bool):
+            self.problem(item.line_of("reference_only"), "reference_only", "skriv true eller false.")
+        if len(errors(self.problems)) > before:
             return None
         return Resource(
             id=resource_id,
@@ -233,12 +266,25 @@ class _FileChecker:
             email=email,
             schedule=schedule,
             languages=tuple(item.get("languages") or ()),
-            anonymity=item.get("anonymity"),
+            anonymity=_text(item.get("anonymity")),
+            cost=_text(item.get("cost")),
+            what_happens=_text(item.get("what_happens")),
+            aliases=aliases,
+            reference_only=reference_only,
             source_date=source_date,
             note=item.get("note"),
             path=self.path,
             line=item.line,
         )
+
+    def check_texts(self, item: LineDict, name: str) -> tuple[str, ...]:
+        values = item.get(name)
+        if values is None:
+            return ()
+        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+            self.problem(item.line_of(name), name, "skriv en lista med namn, t.ex. [soc, socialen].")
+            return ()
+        return tuple(values)
 
     def check_vocabulary(self, item: LineDict, name: str, allowed: Iterable[str]) -> None:
         values = item.get(name)
@@ -305,7 +351,6 @@ def load_catalogue(
             first_seen[resource.id] = resource
             catalogue.resources[resource.id] = resource
         problems.extend(checker.problems)
-    errors = [p for p in problems if p.severity == "fel"]
-    if errors:
+    if errors(problems):
         raise CatalogueError(problems)
     return catalogue, problems

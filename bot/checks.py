@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
-from bot import paths
-from bot.catalogue import Catalogue, CatalogueError, Problem, load_catalogue
+from bot import paths, situations
+from bot.catalogue import Catalogue, CatalogueError, load_catalogue
 from bot.danger import DangerRulesError, load_danger_rules
 from bot.places import default_gazetteer
+from bot.problems import Problem
 from bot.routing import RoutingError, load_routing
 from bot.yamlio import YamlError, load_yaml
 
@@ -66,7 +68,8 @@ def check_all() -> tuple[list[Problem], str]:
     try:
         load_danger_rules(paths.DANGER_FILE)
     except DangerRulesError as error:
-        problems.append(Problem(paths.DANGER_FILE, _line_from(str(error)), "patterns", str(error).split(": ", 1)[-1]))
+        problems += error.problems
+    problems += check_situations()
     if catalogue is not None:
         problems += check_domain_numbers(catalogue)
     summary = ""
@@ -81,6 +84,34 @@ def check_all() -> tuple[list[Problem], str]:
     return problems, summary
 
 
-def _line_from(message: str) -> int:
-    match = re.match(r"^[^:]+:(\d+):", message)
-    return int(match.group(1)) if match else 1
+def check_situations(root: Path = paths.PROJECT_ROOT) -> list[Problem]:
+    """The situations in bot/situations.py are the one list: domain.yml, the dialogue rules and the
+    greeting's buttons must follow it."""
+    problems: list[Problem] = []
+    domain_file = root / "domain.yml"
+    try:
+        domain = load_yaml(domain_file)
+    except YamlError as error:
+        return [Problem(error.path, error.line, "yaml", error.problem)]
+    intents = set(domain.get("intents") or [])
+    for situation in situations.IDS:
+        if situation not in intents:
+            problems.append(Problem(domain_file, domain.line_of("intents"), "intents",
+                                    f"situationen '{situation}' (bot/situations.py) saknas bland intents."))
+    routed: dict[str, list[str]] = {}
+    for rules_file in sorted((root / "data" / "rules").glob("*.yml")):
+        for rule in (load_yaml(rules_file) or {}).get("rules") or []:
+            steps = rule.get("steps") or []
+            if steps and "intent" in steps[0]:
+                routed[steps[0]["intent"]] = [s.get("action") for s in steps[1:] if "action" in s]
+    for situation in situations.IDS:
+        if "action_route" not in routed.get(situation, []):
+            problems.append(Problem(root / "data" / "rules", 1, "rules",
+                                    f"situationen '{situation}' har ingen regel som går till action_route."))
+    greeting = (domain.get("responses") or {}).get("utter_greet") or [{}]
+    buttons = [(b.get("title"), b.get("payload")) for b in greeting[0].get("buttons") or []]
+    menu = [(s.menu, situations.payload(s.id)) for s in situations.MENU]
+    if buttons != menu:
+        problems.append(Problem(domain_file, getattr(greeting[0], "line", 1), "utter_greet",
+                                f"knapparna ska vara menyn i bot/situations.py i samma ordning: {menu}."))
+    return problems

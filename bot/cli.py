@@ -37,11 +37,11 @@ def _prepare(args: argparse.Namespace) -> None:
     from bot.training import train
 
     from bot.checks import check_config_files
-    from bot.catalogue import CatalogueError
+    from bot.problems import EditorDataError
 
     problems = check_config_files()
     if problems:
-        raise CatalogueError(problems)
+        raise EditorDataError(problems)
     pipeline = nlp.active_pipeline()
     print(f"Svensk spaCy-pipeline: {pipeline.identity} ({pipeline.description})")
     Guide()  # fails with file and line if the editors' data is broken
@@ -176,6 +176,22 @@ def cmd_resources_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def cmd_resources_coverage(args: argparse.Namespace) -> int:
+    from bot import coverage
+    from bot.editors_data import EditorsData
+
+    data = EditorsData()
+    snapshot = data.current()
+    result = coverage.compute(snapshot, data.gazetteer)
+    for problem in result.problems:
+        print(problem)
+    target = Path(args.output)
+    target.write_text(coverage.render(result, snapshot), encoding="utf-8")
+    print(coverage.summary(result))
+    print(f"Skrev {target}")
+    return 1 if result.problems else 0
+
+
 def cmd_resources_guide(args: argparse.Namespace) -> int:
     from bot.resource_guide import write_guide
 
@@ -224,6 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
     resource_commands = resources.add_subparsers(dest="resources_command", required=True)
     check = resource_commands.add_parser("check", help="kontrollera alla YAML-filer")
     check.set_defaults(handler=cmd_resources_check)
+    cover = resource_commands.add_parser("coverage", help="alla situationer × skribenter × områden: docs/vagval.md")
+    cover.add_argument("--output", default=str(PROJECT_ROOT / "docs" / "vagval.md"))
+    cover.set_defaults(handler=cmd_resources_coverage)
     guide = resource_commands.add_parser("guide", help="skriv en utskrivbar HTML-sida med alla kontakter")
     guide.add_argument("--output", default=str(PROJECT_ROOT / "kontakter.html"))
     guide.set_defaults(handler=cmd_resources_guide)
@@ -234,20 +253,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bot.catalogue import CatalogueError
-    from bot.danger import DangerRulesError
-    from bot.routing import RoutingError
+    from bot.problems import EditorDataError
     from bot.yamlio import YamlError
 
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (CatalogueError, RoutingError) as error:
+    except EditorDataError as error:
         print("Boten startar inte: rätta felen nedan och försök igen.", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    except (DangerRulesError, YamlError) as error:
+    except YamlError as error:
         print(f"Boten startar inte: {error}", file=sys.stderr)
         return 1
 

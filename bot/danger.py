@@ -11,75 +11,14 @@ from pathlib import Path
 from typing import Sequence
 
 from bot.paths import DANGER_FILE
+from bot.problems import Collector, EditorDataError, Problem
+from bot.terms import IndexedTokens, Term, TermGroup
 from bot.text import fold, words
-from bot.yamlio import LineDict, load_yaml
+from bot.yamlio import LineDict, YamlError, load_yaml
 
 
-class DangerRulesError(ValueError):
-    """data/danger.yml cannot be used; the message names file and line."""
-
-
-@dataclass(frozen=True)
-class Term:
-    """One word, a word prefix ('skjut*'), or a phrase of words; folded."""
-
-    parts: tuple[str, ...]
-
-    @classmethod
-    def parse(cls, raw: str) -> "Term":
-        parts = tuple(fold(part) for part in str(raw).split())
-        return cls(parts)
-
-    def positions(self, sequence: "_Indexed") -> list[int]:
-        """Every index in the sequence where this term starts."""
-        first = self.parts[0]
-        if first.endswith("*"):
-            prefix = first[:-1]
-            starts = [i for token, where in sequence.index.items() if token.startswith(prefix) for i in where]
-        else:
-            starts = sequence.index.get(first, [])
-        if len(self.parts) == 1:
-            return list(starts)
-        return [i for i in starts if self.matches_at(sequence.tokens, i)]
-
-    def matches_at(self, tokens: Sequence[str], index: int) -> bool:
-        if index + len(self.parts) > len(tokens):
-            return False
-        for offset, part in enumerate(self.parts):
-            token = tokens[index + offset]
-            if part.endswith("*"):
-                if not token.startswith(part[:-1]):
-                    return False
-            elif token != part:
-                return False
-        return True
-
-
-@dataclass(frozen=True)
-class _Group:
-    """A group of terms compiled for speed: a set of whole words, one regex for prefixes, and phrases."""
-
-    words: frozenset[str]
-    prefixes: "re.Pattern[str] | None"
-    phrases: tuple[Term, ...]
-
-    @classmethod
-    def of(cls, terms: Sequence[Term]) -> "_Group":
-        single = [t.parts[0] for t in terms if len(t.parts) == 1]
-        prefixes = [w[:-1] for w in single if w.endswith("*")]
-        return cls(
-            frozenset(w for w in single if not w.endswith("*")),
-            re.compile("|".join(re.escape(p) for p in prefixes)) if prefixes else None,
-            tuple(t for t in terms if len(t.parts) > 1),
-        )
-
-    def positions(self, sequence: "_Indexed") -> list[int]:
-        found = [i for word in self.words & sequence.index.keys() for i in sequence.index[word]]
-        if self.prefixes is not None:
-            found += [i for token, where in sequence.index.items() if self.prefixes.match(token) for i in where]
-        for phrase in self.phrases:
-            found += phrase.positions(sequence)
-        return found
+class DangerRulesError(EditorDataError):
+    """data/danger.yml cannot be used; `problems` name file and line."""
 
 
 @dataclass(frozen=True)
@@ -91,14 +30,14 @@ class Pattern:
     groups: tuple[tuple[Term, ...], ...]
     near: int | None = None
     unless: tuple[Term, ...] = ()
-    _compiled: tuple[_Group, ...] = field(default=(), init=False, repr=False, compare=False)
-    _unless: "_Group | None" = field(default=None, init=False, repr=False, compare=False)
+    _compiled: tuple[TermGroup, ...] = field(default=(), init=False, repr=False, compare=False)
+    _unless: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_compiled", tuple(_Group.of(g) for g in self.groups))
-        object.__setattr__(self, "_unless", _Group.of(self.unless) if self.unless else None)
+        object.__setattr__(self, "_compiled", tuple(TermGroup.of(g) for g in self.groups))
+        object.__setattr__(self, "_unless", TermGroup.of(self.unless) if self.unless else None)
 
-    def matches(self, sequences: Sequence["_Indexed"]) -> bool:
+    def matches(self, sequences: Sequence["IndexedTokens"]) -> bool:
         if self._unless is not None and any(self._unless.positions(seq) for seq in sequences):
             return False
         positions = []
@@ -117,31 +56,14 @@ class Pattern:
 
 
 @dataclass(frozen=True)
-class _Indexed:
-    """A token sequence with a token → positions index, built once per message."""
-
-    tokens: tuple[str, ...]
-    index: dict[str, list[int]]
-
-    @classmethod
-    def of(cls, tokens: Sequence[str]) -> "_Indexed":
-        index: dict[str, list[int]] = {}
-        for position, token in enumerate(tokens):
-            index.setdefault(token, []).append(position)
-        return cls(tuple(tokens), index)
-
-
-
-
-@dataclass(frozen=True)
 class DangerRules:
     patterns: tuple[Pattern, ...]
 
     def match(self, text: str, lemmas: Sequence[str] | None = None) -> str | None:
         """The id of the first pattern the text matches (on its words or lemmas), else None."""
-        sequences = [_Indexed.of([fold(w) for w in words(text)])]
+        sequences = [IndexedTokens.of([fold(w) for w in words(text)])]
         if lemmas:
-            sequences.append(_Indexed.of([fold(lemma) for lemma in lemmas]))
+            sequences.append(IndexedTokens.of([fold(lemma) for lemma in lemmas]))
         for pattern in self.patterns:
             if pattern.matches(sequences):
                 return pattern.id
@@ -170,79 +92,58 @@ class DangerRules:
 
 
 def parse_danger_rules(document: object, path: Path) -> DangerRules:
-    """Build rules from the YAML document; raise DangerRulesError naming file and line."""
+    """Build rules from the YAML document; raise DangerRulesError with every problem, naming file and line."""
+    found = Collector(path)
     if not isinstance(document, LineDict) or not isinstance(document.get("patterns"), list):
-        raise DangerRulesError(f"{path}:1: filen ska ha 'patterns:' med en lista av mönster.")
+        found.add(1, "patterns", "filen ska ha 'patterns:' med en lista av mönster.")
+        raise DangerRulesError(found.problems)
     patterns: list[Pattern] = []
     seen: set[str] = set()
     for item in document["patterns"]:
-        line = getattr(item, "line", 1)
-        if not isinstance(item, LineDict) or not item.get("id"):
-            raise DangerRulesError(f"{path}:{line}: varje mönster behöver 'id:' och 'all:' eller 'any:'.")
-        if item["id"] in seen:
-            raise DangerRulesError(f"{path}:{line}: id '{item['id']}' finns redan. Ge mönstret ett eget id.")
-        seen.add(item["id"])
-        if "any" in item:
-            raw_groups = [item["any"]]
-        elif "all" in item:
-            raw_groups = item["all"]
-        else:
-            raise DangerRulesError(f"{path}:{line}: mönstret '{item['id']}' behöver 'all:' (grupper som alla ska finnas) eller 'any:' (ord där ett räcker).")
-        if not isinstance(raw_groups, list) or not raw_groups or not all(isinstance(g, list) and g for g in raw_groups):
-            raise DangerRulesError(f"{path}:{line}: skriv ord som en lista, t.ex. any: [kidnappad, gisslan] eller all: [[skjuta, skjut*], [ikväll, nu]].")
-        groups = tuple(tuple(Term.parse(term) for term in group) for group in raw_groups)
-        near = item.get("near")
-        if near is not None and (not isinstance(near, int) or near < 1):
-            raise DangerRulesError(f"{path}:{item.line_of('near')}: near ska vara ett heltal, t.ex. near: 5 (antal ord).")
-        unless = item.get("unless") or []
-        if not isinstance(unless, list):
-            raise DangerRulesError(f"{path}:{item.line_of('unless')}: skriv unless som en lista, t.ex. unless: [igår, förra].")
-        patterns.append(Pattern(str(item["id"]), groups, near, tuple(Term.parse(t) for t in unless)))
-    if not patterns:
-        raise DangerRulesError(f"{path}:1: minst ett mönster behövs.")
+        pattern = _parse_pattern(item, found, seen)
+        if pattern is not None:
+            patterns.append(pattern)
+    if not patterns and not found.has_errors:
+        found.add(document.line_of("patterns"), "patterns", "minst ett mönster behövs.")
+    if found.has_errors:
+        raise DangerRulesError(found.problems)
     return DangerRules(tuple(patterns))
 
 
-def load_danger_rules(path: Path = DANGER_FILE) -> DangerRules:
-    from bot.yamlio import YamlError
+def _parse_pattern(item: object, found: Collector, seen: set[str]) -> Pattern | None:
+    line = getattr(item, "line", 1)
+    if not isinstance(item, LineDict) or not item.get("id"):
+        found.add(line, "id", "varje mönster behöver 'id:' och 'all:' eller 'any:'.")
+        return None
+    pattern_id = str(item["id"])
+    if pattern_id in seen:
+        found.add(item.line_of("id"), "id", f"id '{pattern_id}' finns redan. Ge mönstret ett eget id.")
+    seen.add(pattern_id)
+    if "any" in item:
+        raw_groups, key = [item["any"]], "any"
+    elif "all" in item:
+        raw_groups, key = item["all"], "all"
+    else:
+        found.add(line, "all", f"mönstret '{pattern_id}' behöver 'all:' (grupper som alla ska finnas) eller 'any:' (ord där ett räcker).")
+        return None
+    if not isinstance(raw_groups, list) or not raw_groups or not all(isinstance(g, list) and g for g in raw_groups):
+        found.add(item.line_of(key), key, "skriv ord som en lista, t.ex. any: [kidnappad, gisslan] eller all: [[skjuta, skjut*], [ikväll, nu]].")
+        return None
+    near = item.get("near")
+    if near is not None and (not isinstance(near, int) or isinstance(near, bool) or near < 1):
+        found.add(item.line_of("near"), "near", "near ska vara ett heltal, t.ex. near: 5 (antal ord).")
+        return None
+    unless = item.get("unless") or []
+    if not isinstance(unless, list):
+        found.add(item.line_of("unless"), "unless", "skriv unless som en lista, t.ex. unless: [igår, förra].")
+        return None
+    groups = tuple(tuple(Term.parse(term) for term in group) for group in raw_groups)
+    return Pattern(pattern_id, groups, near, tuple(Term.parse(t) for t in unless))
 
+
+def load_danger_rules(path: Path = DANGER_FILE) -> DangerRules:
     try:
         document = load_yaml(path)
     except YamlError as error:
-        raise DangerRulesError(str(error)) from error
+        raise DangerRulesError([Problem(error.path, error.line, "yaml", error.problem)]) from error
     return parse_danger_rules(document, path)
-
-
-class DangerWatcher:
-    """Danger rules that follow edits to data/danger.yml and keep the last valid rules on a broken edit."""
-
-    def __init__(self, rules: DangerRules, path: Path = DANGER_FILE, check_every: float = 1.0):
-        import time
-
-        self.rules = rules
-        self.path = path
-        self.check_every = check_every
-        self._clock = time.monotonic
-        self._checked_at = 0.0
-        self._mtime = self._current_mtime()
-
-    def _current_mtime(self) -> int:
-        try:
-            return self.path.stat().st_mtime_ns
-        except OSError:
-            return 0
-
-    def current(self) -> DangerRules:
-        now = self._clock()
-        if now - self._checked_at >= self.check_every:
-            self._checked_at = now
-            mtime = self._current_mtime()
-            if mtime != self._mtime:
-                self._mtime = mtime
-                try:
-                    self.rules = load_danger_rules(self.path)
-                except DangerRulesError as error:
-                    import logging
-
-                    logging.getLogger(__name__).error("Danger rules not reloaded, keeping the last valid ones: %s", error)
-        return self.rules

@@ -8,12 +8,10 @@ import secrets
 import time
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import yaml
 
-from bot import language, paths
-from bot.emergency import emergency_contacts, first_number
+from bot import editors_data, language, paths
 
 MAX_MESSAGE_CHARS = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -53,35 +51,27 @@ def take(raw: str, urgent_line: str) -> Intake:
     return Intake(text, before=before)
 
 
-@lru_cache(maxsize=8)
 def other_language_reply(code: str) -> tuple[str, ...]:
     """The notice in that language with the police numbers, plus the catalogue's channels that speak it."""
-    document = yaml.safe_load((paths.DATA_DIR / "languages.yml").read_text(encoding="utf-8"))
-    contacts = emergency_contacts()
+    snapshot = editors_data.current_or_none()
+    if snapshot is not None:
+        document, contacts = snapshot.languages, snapshot.emergency_contacts
+    else:  # the editors' data has never loaded: the raw files still give the notice and the numbers
+        document = yaml.safe_load((paths.DATA_DIR / editors_data.LANGUAGES_FILE_NAME).read_text(encoding="utf-8"))
+        contacts = editors_data.emergency_contacts()
+    numbers = {c.id: c.first_number or "" for c in contacts}
     reply = document["replies"].get(code) or document["replies"]["other"]
-    text = " ".join(reply.split()).format(
-        emergency=first_number(contacts, "police_emergency") or "",
-        police=first_number(contacts, "police_non_emergency") or "",
-    )
+    text = " ".join(reply.split()).format(emergency=numbers.get("police_emergency", ""),
+                                          police=numbers.get("police_non_emergency", ""))
     spoken = "en" if code in ("other", "ar") else code
-    channels = _channels_speaking(spoken)
+    channels = [
+        f"• {r.name}: {' / '.join(p.number for p in r.phones) or r.url}"
+        for r in (snapshot.catalogue.resources.values() if snapshot else ()) if spoken in r.languages
+    ]
     if not channels:
         return (text,)
     heading = document["channels_heading"].get(code) or document["channels_heading"]["other"]
     return (text, heading + "\n" + "\n".join(channels))
-
-
-def _channels_speaking(code: str) -> list[str]:
-    from bot.catalogue import CatalogueError, load_catalogue
-
-    try:
-        catalogue, _ = load_catalogue()
-    except CatalogueError:
-        return []
-    return [
-        f"• {r.name}: {' / '.join(p.number for p in r.phones) or r.url}"
-        for r in catalogue.resources.values() if code in r.languages
-    ]
 
 
 @dataclass

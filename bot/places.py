@@ -100,6 +100,10 @@ class Gazetteer:
         """Every folded one-word place name and name part, e.g. 'tensta', 'botkyrka', 'upplands'."""
         return {part for name in self._names for part in name.split()}
 
+    def districts(self) -> list[Area]:
+        """Every district the gazetteer knows (Stockholm's stadsdelsområden)."""
+        return [area for area in self._areas_by_id.values() if area.district]
+
     def is_known_area(self, area_id: str) -> bool:
         return area_id == "national" or area_id in self._municipality_names or area_id in self._district_ids
 

@@ -12,7 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-from bot.paths import PACKAGE_DATA_DIR, RESOURCES_DIR
+from bot import editors_data
+from bot.paths import PACKAGE_DATA_DIR
 from bot.text import fold
 
 NAME = "«namn»"
@@ -73,15 +74,6 @@ def _read_list(path: Path) -> frozenset[str]:
     )
 
 
-def service_numbers(directory: Path = RESOURCES_DIR) -> frozenset[str]:
-    """Digits of every phone number in the catalogue; read with a regex so a broken YAML edit cannot hide them."""
-    numbers = set()
-    for path in directory.glob("*.yml"):
-        for match in re.finditer(r"number:\s*['\"]?([+\d][\d \-]+\d)", path.read_text(encoding="utf-8", errors="replace")):
-            numbers.add(re.sub(r"\D", "", match.group(1)))
-    return frozenset(numbers)
-
-
 @dataclass
 class Scrubber:
     """Replaces personal data with placeholders. Build once; `scrub` is cheap."""
@@ -90,11 +82,12 @@ class Scrubber:
     surnames: frozenset[str]
     ambiguous: frozenset[str]
     protected_words: frozenset[str]
-    keep_numbers: frozenset[str]
+    # The catalogue's numbers, asked for on every message so an editor's new helpline is kept at once.
+    keep_numbers: Callable[[], frozenset[str]]
     person_entities: Callable[[str], Iterable[tuple[int, int]]] | None = None
-    _cache: dict = field(default_factory=dict, repr=False)
 
     def find(self, text: str) -> list[Span]:
+        keep = self.keep_numbers()
         spans: list[Span] = []
         spans += [Span(m.start(), m.end(), EMAIL) for m in _EMAIL.finditer(text)]
         # 0701234567 is both a mobile number and a personnummer for 2007; either way it goes.
@@ -104,12 +97,12 @@ class Scrubber:
         ]
         spans += [
             Span(m.start(), m.end(), PHONE) for m in _PHONE.finditer(text)
-            if re.sub(r"\D", "", m.group()) not in self.keep_numbers
+            if re.sub(r"\D", "", m.group()) not in keep
         ]
         spans += [Span(m.start(), m.end(), ADDRESS) for m in _STREET.finditer(text)]
         spans += [
             Span(m.start(), m.end(), ADDRESS) for m in _POSTCODE.finditer(text)
-            if re.sub(r"\D", "", m.group()) not in self.keep_numbers
+            if re.sub(r"\D", "", m.group()) not in keep
         ]
         spans += self._names(text)
         if self.person_entities:
@@ -223,7 +216,7 @@ def default_scrubber() -> Scrubber:
         surnames=_read_list(PACKAGE_DATA_DIR / "surnames.txt"),
         ambiguous=ambiguous,
         protected_words=_protected_words(),
-        keep_numbers=service_numbers(),
+        keep_numbers=editors_data.service_numbers,
         person_entities=_spacy_person_entities(),
     )
 

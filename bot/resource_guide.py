@@ -6,10 +6,11 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from bot import paths
-from bot.catalogue import Catalogue, Resource, load_catalogue
+from bot.catalogue import Catalogue, Resource
+from bot.editors_data import EditorsData
 from bot.places import default_gazetteer
-from bot.routing import LOCAL_PREFIX, RoutingTable, load_routing
+from bot.routing import LOCAL_PREFIX, RoutingTable
+from bot.situations import BY_ID as SITUATIONS
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.45}
@@ -57,12 +58,13 @@ def render_guide(catalogue: Catalogue, routing: RoutingTable, today: date | None
     gazetteer = default_gazetteer()
     sections = []
     for route in routing.routes:
-        title = routing.titles.get(route.situations[0], route.situations[0])
+        title = SITUATIONS[route.situations[0]].title
         conditions = []
         if route.areas:
             conditions.append(", ".join((gazetteer.area_by_id(a).name if gazetteer.area_by_id(a) else a) for a in route.areas))
         if route.roles:
-            conditions.append({"staff": "för personal", "relative": "för anhöriga", "young": "för unga"}.get(route.roles[0], route.roles[0]))
+            conditions.append({"staff": "för personal", "relative": "för anhöriga", "young": "för unga",
+                               "victim": "för den som är utsatt"}.get(route.roles[0], route.roles[0]))
         heading = escape(title) + (f" – {escape(', '.join(conditions))}" if conditions else "")
         sections.append(
             f'<section class="route"><h3>{heading}</h3><p>{escape(route.text)}</p><ul>{"".join(_route_contacts(route, catalogue))}</ul></section>'
@@ -97,8 +99,7 @@ kontakternas webbplatser; öppettider kan ändras.</p>
 
 
 def write_guide(target: Path) -> Path:
-    gazetteer = default_gazetteer()
-    catalogue, _ = load_catalogue(paths.RESOURCES_DIR, gazetteer.is_known_area)
-    routing = load_routing(paths.ROUTING_FILE, catalogue, gazetteer)
-    target.write_text(render_guide(catalogue, routing), encoding="utf-8")
+    data = EditorsData()
+    snapshot = data.current()
+    target.write_text(render_guide(snapshot.catalogue, snapshot.routing), encoding="utf-8")
     return target

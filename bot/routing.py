@@ -1,6 +1,8 @@
 """Routing: situation + role + area → an ordered list of contacts and the Swedish text.
 
 The decision is the first matching rule in data/routing.yml, so editors can read and audit it.
+A `local:<kind>` contact is the local resource of that kind whose topics fit the situation and
+whose audience fits the writer, most local area first (see `local_choice`).
 """
 from __future__ import annotations
 
@@ -9,28 +11,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
-from bot.catalogue import Catalogue, Problem, Resource
+from bot.catalogue import KINDS, Catalogue, Resource
 from bot.paths import ROUTING_FILE
 from bot.places import Area, Gazetteer
+from bot.problems import Collector, EditorDataError, Problem
+from bot.situations import BY_ID as SITUATIONS
 from bot.text import fold, words
 from bot.yamlio import LineDict, YamlError, load_yaml
 
-SITUATIONS = (
-    "acute_danger", "report_crime", "worried_extremism", "worried_gang", "staff_concern",
-    "leave_extremism", "leave_gang", "affected_by_violence", "young_self", "suicide_selfharm",
-    "info_extremism", "info_signs", "info_city_work", "info_trefas", "info_sig", "info_mvp",
-    "info_avhopp", "out_of_scope",
-)
-ROLES = ("staff", "relative", "young")
+ROLES = ("staff", "relative", "young", "victim")
+# Which catalogue audiences each writer belongs to ("public" fits everyone).
+ROLE_AUDIENCES = {"staff": {"staff"}, "relative": {"relative"}, "young": {"young", "self"}, "victim": {"victim", "self"}}
 LOCAL_PREFIX = "local:"
 GENERIC_SOCIAL_SERVICES = "social_services_generic"
-MAX_LOCAL_PER_KIND = 1
 
 
-class RoutingError(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+class RoutingError(EditorDataError):
+    """data/routing.yml cannot be used; `problems` name file and line."""
 
 
 @dataclass(frozen=True)
@@ -60,10 +57,48 @@ class Route:
 class Decision:
     """What the bot answers: the route, its text, and the contacts in order."""
 
+    situation: str
     route: Route
     contacts: tuple[Resource, ...]
     notes: tuple[str, ...] = ()
     ask_area: bool = False
+
+
+def professional_only(resource: Resource) -> bool:
+    """A line only for people who work with this (the CVE support line), never for the public."""
+    return set(resource.audience) == {"staff"}
+
+
+def fits_writer(resource: Resource, role: str | None) -> bool:
+    """The resource is for this writer, or for everyone; professional-only lines only for staff."""
+    audience = set(resource.audience)
+    if role == "staff":
+        return bool(audience & {"staff", "public"})
+    if professional_only(resource):
+        return False
+    if role is None or "public" in audience:
+        return True
+    return bool(audience & ROLE_AUDIENCES[role])
+
+
+def fits_situation(resource: Resource, situation: str) -> bool:
+    return bool(set(resource.topics) & set(SITUATIONS[situation].topics))
+
+
+def local_choice(catalogue: Catalogue, kind: str, area: Area | None, situation: str, role: str | None) -> Resource | None:
+    """The local resource of `kind` for this situation and writer.
+
+    Order: the most local area first (district before municipality); then the resource sharing the
+    most topics with the situation; then the order in the editors' file.
+    """
+    if area is None:
+        return None
+    wanted = set(SITUATIONS[situation].topics)
+    for area_id in area.lookup_order():
+        fitting = [r for r in catalogue.in_area(area_id, kind) if fits_situation(r, situation) and fits_writer(r, role)]
+        if fitting:
+            return max(fitting, key=lambda r: len(set(r.topics) & wanted))  # max keeps the first of equals
+    return None
 
 
 @dataclass(frozen=True)
@@ -71,13 +106,15 @@ class RoleLexicon:
     terms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def detect(self, text: str) -> str | None:
-        """The first role (staff, relative, young) whose words appear in the text."""
+        """The role whose longest phrase appears in the text ("min pappa" is a young writer, "pappa" a
+        parent); on equal length the order staff, relative, young, victim decides."""
         tokens = [fold(w) for w in words(text)]
+        best: tuple[int, str] | None = None
         for role in ROLES:
             for phrase in self.terms.get(role, ()):
-                if _contains(tokens, phrase):
-                    return role
-        return None
+                if (best is None or len(phrase) > best[0]) and _contains(tokens, phrase):
+                    best = (len(phrase), role)
+        return best[1] if best else None
 
 
 def _contains(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -89,7 +126,6 @@ def _contains(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
 class RoutingTable:
     routes: tuple[Route, ...]
     roles: RoleLexicon
-    titles: dict[str, str] = field(default_factory=dict)
 
     def decide(
         self,
@@ -98,47 +134,49 @@ class RoutingTable:
         role: str | None = None,
         area: Area | None = None,
         now: datetime | None = None,
+        young: bool = False,
     ) -> Decision:
-        """The first route that applies, with local contacts resolved for the area."""
+        """The first route that applies, with local contacts resolved for the area.
+
+        `young`: the person concerned is under 18 (or the writer is young); adds the route's `young_extra`.
+        """
         route = next((r for r in self.routes if r.applies(situation, role, area)), None)
         if route is None:
             raise LookupError(f"no route for situation '{situation}'")
         wanted = list(route.contacts)
-        if role == "young":
+        if young or role == "young":
             wanted += list(route.young_extra)
         contacts: list[Resource] = []
         notes: list[str] = []
         missing_local = False
         for item in wanted:
             if item.startswith(LOCAL_PREFIX):
-                found = _local(catalogue, item[len(LOCAL_PREFIX):], area)
-                if not found and item == LOCAL_PREFIX + "social_services":
+                kind = item[len(LOCAL_PREFIX):]
+                found = local_choice(catalogue, kind, area, situation, role)
+                if found is None and kind == "social_services":
                     missing_local = area is not None
-                    found = [catalogue.get(GENERIC_SOCIAL_SERVICES)] if GENERIC_SOCIAL_SERVICES in catalogue else []
-                contacts.extend(found)
+                    found = catalogue.resources.get(GENERIC_SOCIAL_SERVICES)
+                if found is not None:
+                    contacts.append(found)
             elif item in catalogue:
                 contacts.append(catalogue.get(item))
         if missing_local and area is not None:
-            notes.append(
-                f"Jag har tyvärr inga egna kontakter för {area.name} ännu. "
-                f"Vänd dig till socialtjänsten i {area.municipality_name} kommun, via kommunens växel eller webbplats."
-            )
+            notes.append(_missing_local_note(catalogue, area))
         contacts = _unique(contacts)
         if now is not None and route.if_closed:
             contacts, closed_note = _offer_open_alternative(contacts, route.if_closed, catalogue, now)
             if closed_note:
                 notes.append(closed_note)
-        return Decision(route, tuple(contacts), tuple(notes), ask_area=route.ask_area and area is None)
+        return Decision(situation, route, tuple(contacts), tuple(notes), ask_area=route.ask_area and area is None)
 
 
-def _local(catalogue: Catalogue, kind: str, area: Area | None) -> list[Resource]:
-    if area is None:
-        return []
-    for area_id in area.lookup_order():
-        found = catalogue.in_area(area_id, kind)
-        if found:
-            return found[:MAX_LOCAL_PER_KIND]
-    return []
+def _missing_local_note(catalogue: Catalogue, area: Area) -> str:
+    """Honest about what the catalogue lacks; in a city with districts, ask for the district."""
+    if area.district is None and any(a.startswith(f"{area.municipality}:") for a in catalogue.areas()):
+        return (f"Socialtjänsten i {area.municipality_name} finns i stadsdelarna. Skriv gärna vilken stadsdel "
+                "det gäller, så ger jag dig rätt kontakt.")
+    return (f"Jag har tyvärr inga egna kontakter för {area.name} ännu. "
+            f"Vänd dig till socialtjänsten i {area.municipality_name} kommun, via kommunens växel eller webbplats.")
 
 
 def _unique(resources: list[Resource]) -> list[Resource]:
@@ -182,77 +220,74 @@ def _as_tuple(value: object) -> tuple[str, ...]:
 
 def parse_routing(document: object, path: Path, catalogue: Catalogue | None, gazetteer: Gazetteer | None) -> tuple[RoutingTable, list[Problem]]:
     """Build the routing table; check every id, situation, role and area. Problems name file and line."""
-    problems: list[Problem] = []
-
-    def problem(line: int, field_name: str, message: str) -> None:
-        problems.append(Problem(path, line, field_name, message))
-
+    found = Collector(path)
     if not isinstance(document, LineDict) or not isinstance(document.get("routes"), list):
-        problem(1, "routes", "filen ska ha 'routes:' med en lista av regler.")
-        return RoutingTable((), RoleLexicon()), problems
+        found.add(1, "routes", "filen ska ha 'routes:' med en lista av regler.")
+        return RoutingTable((), RoleLexicon()), found.problems
     lexicon: dict[str, tuple[tuple[str, ...], ...]] = {}
-    raw_roles = document.get("roles") or {}
+    raw_roles = document.get("roles") or LineDict()
     for role, phrases in raw_roles.items():
         if role not in ROLES:
-            problem(raw_roles.line_of(role), "roles", f"okänd roll '{role}'. Använd {', '.join(ROLES)}.")
+            found.add(raw_roles.line_of(role), "roles", f"okänd roll '{role}'. Använd {', '.join(ROLES)}.")
             continue
         lexicon[role] = tuple(tuple(fold(w) for w in words(str(p))) for p in phrases)
-    titles = {str(k): str(v) for k, v in (document.get("titles") or {}).items()}
-    for situation in titles:
-        if situation not in SITUATIONS:
-            problem(document["titles"].line_of(situation), "titles", f"okänd situation '{situation}'.")
     routes: list[Route] = []
     seen: set[str] = set()
     covered: set[str] = set()
     for item in document["routes"]:
-        line = getattr(item, "line", 1)
-        if not isinstance(item, LineDict) or not item.get("id") or not isinstance(item.get("when"), dict):
-            problem(line, "routes", "varje regel behöver 'id:', 'when:' och 'contacts:'.")
+        route = _parse_route(item, found, seen, catalogue, gazetteer)
+        if route is None:
             continue
-        route_id = str(item["id"])
-        if route_id in seen:
-            problem(item.line_of("id"), "id", f"regeln '{route_id}' finns redan. Ge den ett eget id.")
-        seen.add(route_id)
-        when = item["when"]
-        situations = _as_tuple(when.get("situation"))
-        roles = _as_tuple(when.get("role"))
-        areas = _as_tuple(when.get("area"))
-        for situation in situations:
-            if situation not in SITUATIONS:
-                problem(item.line_of("when"), "when.situation", f"okänd situation '{situation}'. Välj bland: {', '.join(SITUATIONS)}.")
-        if not situations:
-            problem(item.line_of("when"), "when.situation", "ange vilken situation regeln gäller, t.ex. situation: worried_gang.")
-        for role in roles:
-            if role not in ROLES:
-                problem(item.line_of("when"), "when.role", f"okänd roll '{role}'. Använd {', '.join(ROLES)}.")
-        for area in areas:
-            if gazetteer and not gazetteer.is_known_area(area):
-                problem(item.line_of("when"), "when.area", f"okänt område '{area}'. Skriv en kommun (botkyrka) eller stockholm:<stadsdel>.")
-        contacts = _as_tuple(item.get("contacts"))
-        extra = _as_tuple(item.get("young_extra")) + _as_tuple(item.get("if_closed"))
-        for contact in contacts + extra:
-            if contact.startswith(LOCAL_PREFIX):
-                from bot.catalogue import KINDS
-
-                if contact[len(LOCAL_PREFIX):] not in KINDS:
-                    problem(item.line_of("contacts"), "contacts", f"'{contact}': efter local: ska en sort stå, t.ex. local:social_services.")
-            elif catalogue is not None and contact not in catalogue:
-                field_name = "contacts" if contact in contacts else "young_extra/if_closed"
-                problem(item.line_of("contacts"), field_name, f"kontakten '{contact}' finns inte i data/resources/. Kontrollera stavningen av id:t.")
-        if not str(item.get("text") or "").strip():
-            problem(line, "text", "skriv texten som boten ska säga.")
-        if not roles and not areas:
-            covered.update(situations)
-        routes.append(Route(
-            id=route_id, situations=situations, roles=roles, areas=areas,
-            text=" ".join(str(item.get("text", "")).split()), contacts=contacts,
-            ask_area=item.get("ask") == "area", young_extra=_as_tuple(item.get("young_extra")),
-            if_closed=_as_tuple(item.get("if_closed")), line=line,
-        ))
+        if not route.roles and not route.areas:
+            covered.update(route.situations)
+        routes.append(route)
     for situation in SITUATIONS:
         if situation not in covered:
-            problem(document.line_of("routes"), "routes", f"situationen '{situation}' saknar en regel utan villkor på roll och område. Lägg till en sista regel för den.")
-    return RoutingTable(tuple(routes), RoleLexicon(lexicon), titles), problems
+            found.add(document.line_of("routes"), "routes", f"situationen '{situation}' saknar en regel utan villkor på roll och område. Lägg till en sista regel för den.")
+    return RoutingTable(tuple(routes), RoleLexicon(lexicon)), found.problems
+
+
+def _parse_route(item: object, found: Collector, seen: set[str], catalogue: Catalogue | None,
+                 gazetteer: Gazetteer | None) -> Route | None:
+    line = getattr(item, "line", 1)
+    if not isinstance(item, LineDict) or not item.get("id") or not isinstance(item.get("when"), dict):
+        found.add(line, "routes", "varje regel behöver 'id:', 'when:' och 'contacts:'.")
+        return None
+    route_id = str(item["id"])
+    if route_id in seen:
+        found.add(item.line_of("id"), "id", f"regeln '{route_id}' finns redan. Ge den ett eget id.")
+    seen.add(route_id)
+    when = item["when"]
+    situations = _as_tuple(when.get("situation"))
+    roles = _as_tuple(when.get("role"))
+    areas = _as_tuple(when.get("area"))
+    for situation in situations:
+        if situation not in SITUATIONS:
+            found.add(item.line_of("when"), "when.situation", f"okänd situation '{situation}'. Välj bland: {', '.join(SITUATIONS)}.")
+    if not situations:
+        found.add(item.line_of("when"), "when.situation", "ange vilken situation regeln gäller, t.ex. situation: worried_gang.")
+    for role in roles:
+        if role not in ROLES:
+            found.add(item.line_of("when"), "when.role", f"okänd roll '{role}'. Använd {', '.join(ROLES)}.")
+    for area in areas:
+        if gazetteer and not gazetteer.is_known_area(area):
+            found.add(item.line_of("when"), "when.area", f"okänt område '{area}'. Skriv en kommun (botkyrka) eller stockholm:<stadsdel>.")
+    contacts = _as_tuple(item.get("contacts"))
+    for field_name in ("contacts", "young_extra", "if_closed"):
+        for contact in _as_tuple(item.get(field_name)):
+            if contact.startswith(LOCAL_PREFIX):
+                if contact[len(LOCAL_PREFIX):] not in KINDS:
+                    found.add(item.line_of(field_name), field_name, f"'{contact}': efter local: ska en sort stå, t.ex. local:social_services.")
+            elif catalogue is not None and contact not in catalogue:
+                found.add(item.line_of(field_name), field_name, f"kontakten '{contact}' finns inte i data/resources/. Kontrollera stavningen av id:t.")
+    if not str(item.get("text") or "").strip():
+        found.add(line, "text", "skriv texten som boten ska säga.")
+    return Route(
+        id=route_id, situations=situations, roles=roles, areas=areas,
+        text=" ".join(str(item.get("text", "")).split()), contacts=contacts,
+        ask_area=item.get("ask") == "area", young_extra=_as_tuple(item.get("young_extra")),
+        if_closed=_as_tuple(item.get("if_closed")), line=line,
+    )
 
 
 def load_routing(path: Path = ROUTING_FILE, catalogue: Catalogue | None = None, gazetteer: Gazetteer | None = None) -> RoutingTable:

@@ -101,6 +101,28 @@ def _parse_interval(day: str, text: str) -> Interval:
     return Interval(start, end)
 
 
+def describe_week(schedule: Schedule) -> str:
+    """The weekly hours in Swedish: 'måndag–fredag 09:00–15:00', 'dygnet runt'."""
+    if schedule.always_open:
+        return "dygnet runt"
+    runs: list[tuple[int, int, tuple[Interval, ...]]] = []
+    for day in range(7):
+        intervals = schedule.weekly.get(day)
+        if not intervals:
+            continue
+        if runs and runs[-1][1] == day - 1 and runs[-1][2] == intervals:
+            runs[-1] = (runs[-1][0], day, intervals)
+        else:
+            runs.append((day, day, intervals))
+    parts = []
+    for first, last, intervals in runs:
+        days = DAY_NAMES_SV[first] if first == last else f"{DAY_NAMES_SV[first]}–{DAY_NAMES_SV[last]}"
+        hours = " och ".join(f"{i.start:%H:%M}–{'24:00' if i.end == time(0, 0) else f'{i.end:%H:%M}'}" for i in intervals)
+        parts.append(f"{days} {hours}")
+    text = ", ".join(parts)
+    return text + (", utom helgdagar" if schedule.closed_on_public_holidays else "")
+
+
 def describe_opening(opening: datetime, now: datetime) -> str:
     """Swedish words for when a channel opens: 'kl. 09:00', 'i morgon kl. 09:00', 'måndag kl. 09:00'."""
     local_now = now.astimezone(STOCKHOLM)

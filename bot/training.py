@@ -22,7 +22,10 @@ def training_inputs(config: Path) -> list[Path]:
     """Every file whose change calls for a new model."""
     files = [config, PROJECT_ROOT / "domain.yml", DANGER_FILE]
     files += sorted((DATA_DIR / "nlu").glob("*.yml")) + sorted((DATA_DIR / "rules").glob("*.yml"))
-    files += sorted((PROJECT_ROOT / "bot" / "rasa_adapters").glob("components.py"))
+    # The NLU components and what they read: the rule overrides, typed buttons, the situations.
+    package = PROJECT_ROOT / "bot"
+    files += [package / "rasa_adapters" / "components.py", package / "situations.py", package / "buttons.py",
+              package / "conversation" / "lexicon.py", package / "conversation" / "phrases.py"]
     return files
 
 

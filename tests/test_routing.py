@@ -1,36 +1,41 @@
-"""Routing decisions from data/routing.yml: danger wins, help first, local contacts by area and role."""
+"""Routing decisions from data/routing.yml through the guide: danger wins, help first, local contacts
+that fit the situation and the writer, and the content fixes found by the coverage review."""
 from __future__ import annotations
 
 from datetime import datetime
 
 import pytest
 
+from bot.conversation.case import Case
+from bot.conversation.understanding import Message
 from bot.schedule import STOCKHOLM
 
 TUESDAY_NOON = datetime(2026, 11, 17, 12, 0, tzinfo=STOCKHOLM)
 SATURDAY_NIGHT = datetime(2026, 11, 21, 23, 0, tzinfo=STOCKHOLM)
 
 
-def respond(guide, intent, text, slots=None, **kwargs):
-    return guide.respond(intent, text, slots or {}, now=kwargs.pop("now", TUESDAY_NOON), **kwargs)
+def respond(guide, intent, text, case=None, now=TUESDAY_NOON, entities=None, default_area=None):
+    return guide.respond(Message(text=text, intent=intent, entities=entities or {}), case or Case(), now,
+                         default_area=default_area)
 
 
-def contacts(reply):
-    payloads = [m["custom"] for m in reply.messages if m.get("custom")]
-    assert len(payloads) == 1
-    return payloads[0]
+def ids(turn):
+    return [card.id for card in turn.reply.cards]
+
+
+def kinds(turn):
+    return [card.kind for card in turn.reply.cards]
 
 
 def test_danger_pattern_wins_over_any_intent(guide):
-    reply = respond(guide, "worried_gang", "min son är med i ett gäng och de ska skjuta någon ikväll")
-    payload = contacts(reply)
-    assert payload["route"] == "danger_now"
-    assert payload["resources"][0]["kind"] == "emergency"
+    turn = respond(guide, "worried_gang", "min son är med i ett gäng och de ska skjuta någon ikväll")
+    assert turn.reply.urgent and turn.reply.route == "danger_now"
+    assert kinds(turn)[0] == "emergency"
 
 
 def test_danger_wins_inside_the_area_question(guide):
-    reply = respond(guide, "inform_area", "han står utanför med en kniv", {"situation": "worried_gang"})
-    assert contacts(reply)["resources"][0]["kind"] == "emergency"
+    turn = respond(guide, "inform_area", "han står utanför med en kniv", Case(situations=("worried_gang",)))
+    assert kinds(turn)[0] == "emergency"
 
 
 @pytest.mark.parametrize(
@@ -38,102 +43,149 @@ def test_danger_wins_inside_the_area_question(guide):
     [
         ("worried_extremism", {"helpline", "coordinator"}),
         ("worried_gang", {"social_services"}),
-        ("staff_concern", {"social_services", "coordinator"}),
+        ("staff_concern", {"social_services"}),
         ("leave_gang", {"exit_programme", "social_services"}),
         ("leave_extremism", {"exit_programme", "social_services"}),
         ("affected_by_violence", {"victim_support", "crisis_support"}),
         ("young_self", {"child_helpline"}),
         ("suicide_selfharm", {"health", "emergency"}),
         ("report_crime", {"police"}),
+        ("violence_close_relationship", {"victim_support"}),
+        ("threat_extortion", {"police"}),
+        ("hate_crime", {"police"}),
+        ("crime_victim", {"police"}),
+        ("grief_fear", {"crisis_support", "victim_support"}),
+        ("ask_process", {"social_services"}),
     ],
 )
 def test_first_message_gets_a_concrete_contact_without_knowing_the_area(guide, intent, first_kinds):
-    reply = respond(guide, intent, "")
-    resources = contacts(reply)["resources"]
-    assert resources and resources[0]["kind"] in first_kinds
-    assert any(r["phones"] or r["url"] for r in resources)
+    turn = respond(guide, intent, "")
+    assert turn.reply.cards and turn.reply.cards[0].kind in first_kinds
+    assert any(card.phones or card.url for card in turn.reply.cards)
 
 
 def test_area_question_comes_after_the_help(guide):
-    reply = respond(guide, "worried_gang", "jag är orolig för min son")
-    kinds = ["custom" if m.get("custom") else "buttons" if m.get("buttons") else "text" for m in reply.messages]
-    assert kinds.index("custom") < kinds.index("buttons")
-    assert [b["title"] for b in reply.messages[-1]["buttons"]] == ["Stockholm", "Botkyrka", "Annan kommun"]
+    turn = respond(guide, "worried_gang", "jag är orolig för min son")
+    messages = turn.reply.to_messages()
+    order = ["custom" if m.get("custom") else "buttons" if m.get("buttons") else "text" for m in messages]
+    assert order.index("custom") < order.index("buttons")
+    assert [b.title for b in turn.reply.buttons] == ["Stockholm", "Botkyrka", "Annan kommun"]
 
 
-def test_botkyrka_parent_gets_the_municipal_coordinator_first(guide):
-    reply = respond(guide, "worried_extremism", "vi bor i fittja och jag är orolig för min dotter")
-    payload = contacts(reply)
-    assert payload["route"] == "extremism_botkyrka"
-    assert payload["resources"][0]["kind"] == "coordinator"
-    assert reply.slots["area"] == "botkyrka"
+def test_botkyrka_parent_worried_about_extremism_gets_the_municipal_coordinator_first(guide):
+    turn = respond(guide, "worried_extremism", "vi bor i fittja och jag är orolig för min dotter")
+    assert turn.reply.route == "extremism_botkyrka"
+    assert kinds(turn)[0] == "coordinator"
+    assert turn.case.area == "botkyrka"
+
+
+def test_botkyrka_parent_worried_about_gangs_gets_social_services_not_the_extremism_group(guide):
+    turn = respond(guide, "worried_gang", "min son har börjat sälja åt ett gäng, vi bor i botkyrka")
+    assert ids(turn)[0] == "botkyrka_socialtjanst"
+    assert "botkyrka_specialist_group" not in ids(turn)
 
 
 def test_stockholm_neighbourhood_gives_the_district_social_services(guide):
-    reply = respond(guide, "worried_gang", "min son har börjat hänga med ett gäng i husby")
-    resources = contacts(reply)["resources"]
-    assert resources[0]["id"] == "stockholm_sdf_jarva"
-    assert reply.slots["area"] == "stockholm:jarva"
+    turn = respond(guide, "worried_gang", "min son har börjat hänga med ett gäng i husby")
+    assert ids(turn)[0] == "stockholm_sdf_jarva"
+    assert turn.case.area == "stockholm:jarva"
 
 
 def test_municipality_without_local_contacts_is_told_so_honestly(guide):
-    reply = respond(guide, "worried_gang", "vi bor i gävle och min son säljer knark")
-    text = " ".join(m.get("text") or "" for m in reply.messages)
-    assert "inga egna kontakter för Gävle" in text
-    ids = [r["id"] for r in contacts(reply)["resources"]]
-    assert "social_services_generic" in ids
+    turn = respond(guide, "worried_gang", "vi bor i gävle och min son säljer knark")
+    assert "inga egna kontakter för Gävle" in turn.reply.text
+    assert "social_services_generic" in ids(turn)
+
+
+def test_stockholm_without_a_district_asks_for_the_district(guide):
+    turn = respond(guide, "worried_gang", "vi bor i stockholm och min son säljer knark")
+    assert "vilken stadsdel" in turn.reply.text
 
 
 def test_area_answer_refines_the_previous_situation(guide):
-    reply = respond(guide, "inform_area", "botkyrka", {"situation": "worried_extremism"}, entities={"area": "botkyrka"})
-    assert contacts(reply)["route"] == "extremism_botkyrka"
+    first = respond(guide, "worried_extremism", "jag är orolig för min bror")
+    turn = respond(guide, "inform_area", "botkyrka", first.case, entities={"area": "botkyrka"})
+    assert turn.reply.route == "extremism_botkyrka"
+    assert "botkyrka_trygghetssamordnare" in ids(turn)
 
 
 def test_embedding_municipality_is_the_default_area(guide):
-    reply = respond(guide, "worried_extremism", "jag är orolig för min bror", default_area="botkyrka")
-    assert contacts(reply)["route"] == "extremism_botkyrka"
+    turn = respond(guide, "worried_extremism", "jag är orolig för min bror", default_area="botkyrka")
+    assert turn.reply.route == "extremism_botkyrka"
 
 
-def test_teacher_gets_the_staff_route(guide):
-    reply = respond(guide, "worried_extremism", "jag är lärare och en elev pratar om IS")
-    assert contacts(reply)["route"] == "extremism_staff_stockholm"
+def test_teacher_worried_about_extremism_gets_the_staff_route_with_the_cve_line(guide):
+    turn = respond(guide, "staff_concern", "jag är lärare och en elev pratar om IS")
+    assert turn.reply.route == "extremism_staff"
+    assert "cve_support_line" in ids(turn)
+
+
+@pytest.mark.parametrize("text", [
+    "jag är lärare och en elev verkar springa ärenden åt ett gäng",
+    "jag är kurator och orolig för en elev som far illa hemma",
+])
+def test_staff_concerns_other_than_extremism_get_no_cve_line_or_extremism_coordinator(guide, text):
+    for area in (None, "botkyrka", "stockholm:jarva"):
+        turn = respond(guide, "staff_concern", text, default_area=area)
+        assert "cve_support_line" not in ids(turn)
+        assert "coordinator" not in kinds(turn)
 
 
 def test_closed_helpline_says_when_it_opens_and_offers_an_open_alternative(guide):
-    reply = respond(guide, "staff_concern", "jag är kurator", now=SATURDAY_NIGHT)
-    payload = contacts(reply)
-    cve = next(r for r in payload["resources"] if r["id"] == "cve_support_line")
-    assert cve["open_now"] is False and cve["opens"] == "måndag kl. 09:00"
-    text = " ".join(m.get("text") or "" for m in reply.messages)
-    assert "stängt just nu och öppnar måndag kl. 09:00" in text
-    emergency_or_police = [r for r in payload["resources"] if r["kind"] in ("police", "emergency")]
-    assert emergency_or_police and all(r["open_now"] is not False for r in emergency_or_police)
+    turn = respond(guide, "staff_concern", "jag är kurator och en elev har blivit radikaliserad", now=SATURDAY_NIGHT)
+    cve = next(card for card in turn.reply.cards if card.id == "cve_support_line")
+    assert cve.open_now is False and cve.opens == "måndag kl. 09:00"
+    assert "stängt just nu och öppnar måndag kl. 09:00" in turn.reply.text
+    police = [card for card in turn.reply.cards if card.kind in ("police", "emergency")]
+    assert police and all(card.open_now is not False for card in police)
 
 
 def test_emergency_number_is_always_open(guide):
     for now in (SATURDAY_NIGHT, TUESDAY_NOON, datetime(2026, 12, 24, 3, 0, tzinfo=STOCKHOLM)):
-        first = contacts(respond(guide, "acute_danger", "", now=now))["resources"][0]
-        assert first["open_now"] is True and first["always_open"] is True
+        first = respond(guide, "acute_danger", "", now=now).reply.cards[0]
+        assert first.open_now is True and first.always_open is True
 
 
 def test_out_of_scope_is_never_routed_to_the_police(guide):
     for area in (None, "botkyrka", "stockholm"):
-        reply = respond(guide, "out_of_scope", "hur söker jag bygglov", default_area=area)
-        kinds = {r["kind"] for r in contacts(reply)["resources"]}
-        assert not kinds & {"police", "emergency"}
+        turn = respond(guide, "out_of_scope", "hur söker jag bygglov", default_area=area)
+        assert not set(kinds(turn)) & {"police", "emergency"}
 
 
-def test_unknown_situation_asks_with_buttons(guide):
-    reply = respond(guide, "inform_area", "tensta")
-    question = next(m for m in reply.messages if m.get("buttons"))
-    assert "Järva" in question["text"]
-    assert reply.messages[-1]["custom"] == {"route": "ask_situation", "text": "", "resources": []}
+def test_a_place_alone_asks_what_it_is_about_with_buttons(guide):
+    turn = respond(guide, "inform_area", "tensta")
+    assert "Järva" in turn.reply.text
+    assert turn.reply.buttons and not turn.reply.cards
 
 
-def test_reply_contract_fields(guide):
-    payload = contacts(respond(guide, "worried_extremism", "bor i botkyrka"))
-    assert set(payload) == {"route", "text", "resources"}
-    for resource in payload["resources"]:
-        assert {"id", "kind", "name", "phones", "url", "open_now", "opens"} <= set(resource)
-        for phone in resource["phones"]:
-            assert phone["tel"].lstrip("+").isdigit()
+@pytest.mark.parametrize("situation", ["info_city_work", "info_avhopp", "info_trefas", "info_sig", "info_mvp"])
+def test_information_answers_give_no_stockholm_content_elsewhere(guide, situation):
+    for area in ("botkyrka", "uppsala"):
+        turn = respond(guide, situation, "", default_area=area)
+        assert not [card.id for card in turn.reply.cards if card.id.startswith("stockholm_")]
+
+
+def test_exit_support_in_botkyrka_starts_with_the_police_exit_coordination(guide):
+    turn = respond(guide, "info_avhopp", "", default_area="botkyrka")
+    assert ids(turn)[0] == "police_exit_coordination"
+
+
+@pytest.mark.parametrize(("intent", "area", "resource"), [
+    ("young_self", "stockholm", "stockholm_ungdomsjouren"),
+    ("young_self", "stockholm", "stockholm_ungdomsmottagningar"),
+    ("worried_gang", "stockholm:farsta", "stockholm_foraldraskap_i_sverige"),
+    ("worried_gang", "botkyrka", "botkyrka_foraldraskap_i_sverige"),
+    ("staff_concern", "stockholm", "stockholm_skolsociala_team"),
+    ("staff_concern", "stockholm", "stockholm_socialsekreterare_polis"),
+    ("report_crime", None, "sapo_tips"),
+    ("affected_by_violence", None, "krisinformation"),
+    ("violence_close_relationship", None, "kvinnofridslinjen"),
+])
+def test_services_from_the_seeds_are_reached(guide, intent, area, resource):
+    turn = respond(guide, intent, "", default_area=area)
+    assert resource in ids(turn)
+
+
+def test_extremism_text_says_planned_or_committed_as_the_seed_does(guide):
+    turn = respond(guide, "worried_extremism", "jag är orolig för min bror")
+    assert "planerar eller har begått ett brott" in turn.reply.text

@@ -18,13 +18,14 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot import nlp
-from bot.danger import DangerRules, DangerRulesError, DangerWatcher, load_danger_rules
-from bot.paths import DANGER_FILE
+from bot import editors_data, nlp, situations
+from bot.buttons import typed_button
+from bot.conversation.lexicon import SIGNS
+from bot.danger import DangerRules
 from bot.places import default_gazetteer
+from bot.terms import index_text
 
 logger = logging.getLogger(__name__)
-DANGER_INTENT = "acute_danger"
 FALLBACK_INTENT = "nlu_fallback"
 AREA_INTENT = "inform_area"
 RULES_FILE_NAME = "danger_rules.json"
@@ -56,13 +57,16 @@ class RuleOverrides(GraphComponent):
     """Explicit rules that win over the classifier.
 
     1. Danger: a message matching data/danger.yml becomes `acute_danger`, whatever else it says;
-       so does an uncertain message (below the fallback threshold) whose likeliest intent is danger.
-    2. Place: a message that is only a place name becomes `inform_area`, with the area as entity.
-    The danger rules are stored in the model too, so a broken danger.yml at start cannot disable them.
+       so does an uncertain message (below the fallback threshold) whose likeliest intent is danger
+       and that has some sign of violence or threat (a bare "are they open now?" never does).
+    2. Buttons: a typed button title means that button.
+    3. Place: a message that is only a place name becomes `inform_area`, with the area as entity.
+    The danger rules come from the one owner of the editors' data (bot.editors_data), and are stored
+    in the model too, so a danger.yml that is broken when the server starts cannot disable them.
     """
 
-    def __init__(self, watcher: DangerWatcher, model_storage: ModelStorage, resource: Resource):
-        self._watcher = watcher
+    def __init__(self, stored_rules: DangerRules, model_storage: ModelStorage, resource: Resource):
+        self._stored_rules = stored_rules
         self._model_storage = model_storage
         self._resource = resource
         self._gazetteer = default_gazetteer()
@@ -70,23 +74,23 @@ class RuleOverrides(GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "RuleOverrides":
-        return cls(DangerWatcher(load_danger_rules(DANGER_FILE)), model_storage, resource)
+        return cls(editors_data.shared().current().danger, model_storage, resource)
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "RuleOverrides":
         with model_storage.read_from(resource) as directory:
             stored = DangerRules.from_data(json.loads((directory / RULES_FILE_NAME).read_text(encoding="utf-8")))
-        try:
-            rules = load_danger_rules(DANGER_FILE)
-        except (DangerRulesError, OSError) as error:
-            logger.error("Using the danger rules stored in the model: %s", error)
-            rules = stored
-        return cls(DangerWatcher(rules, DANGER_FILE), model_storage, resource)
+        return cls(stored, model_storage, resource)
+
+    def _rules(self) -> DangerRules:
+        """The editors' current rules; the model's copy only while the editors' data has never loaded."""
+        snapshot = editors_data.current_or_none()
+        return snapshot.danger if snapshot is not None else self._stored_rules
 
     def train(self, training_data: TrainingData) -> Resource:
         with self._model_storage.write_to(self._resource) as directory:
-            data = self._watcher.current().to_data()
+            data = self._rules().to_data()
             (directory / RULES_FILE_NAME).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         return self._resource
 
@@ -94,36 +98,49 @@ class RuleOverrides(GraphComponent):
         return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
-        rules = self._watcher.current()
+        rules = self._rules()
         for message in messages:
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
                 continue
             tokens = message.get("text_tokens") or []
             lemmas = [getattr(token, "lemma", None) or token.text for token in tokens]
-            matched = rules.match(text, lemmas) or _uncertain_but_likely_danger(message)
+            matched = rules.match(text, lemmas) or _uncertain_but_likely_danger(message, text)
             if matched:
-                _force_intent(message, DANGER_INTENT)
+                _force_intent(message, situations.DANGER)
                 message.set("danger_rule", matched, add_to_output=True)
+                continue
+            button = typed_button(text)
+            if button is not None:
+                intent, values = button
+                _force_intent(message, intent)
+                _set_entities(message, values, len(text))
                 continue
             if self._gazetteer.is_only_place(text):
                 area = self._gazetteer.find(text)
                 if area is not None:
                     _force_intent(message, AREA_INTENT)
-                    entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != "area"]
-                    entities.append({"entity": "area", "value": area.id, "start": 0, "end": len(text),
-                                     "extractor": type(self).__name__})
-                    message.set(ENTITIES, entities, add_to_output=True)
+                    _set_entities(message, {"area": area.id}, len(text))
         return messages
 
 
-def _uncertain_but_likely_danger(message: Message) -> Optional[str]:
-    """When the classifier falls back, err towards safety if its best guess was danger."""
+def _set_entities(message: Message, values: Dict[str, str], length: int) -> None:
+    entities = [e for e in message.get(ENTITIES, []) if e.get("entity") not in values]
+    entities += [{"entity": name, "value": value, "start": 0, "end": length, "extractor": RuleOverrides.__name__}
+                 for name, value in values.items()]
+    message.set(ENTITIES, entities, add_to_output=True)
+
+
+def _uncertain_but_likely_danger(message: Message, text: str) -> Optional[str]:
+    """When the classifier falls back, err towards safety if its best guess was danger and the text
+    shows some sign of violence, threat or fear."""
     intent = message.get(INTENT) or {}
     if intent.get("name") != FALLBACK_INTENT:
         return None
     ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != FALLBACK_INTENT]
-    return "uncertain_danger" if ranking and ranking[0].get("name") == DANGER_INTENT else None
+    if not ranking or ranking[0].get("name") != situations.DANGER:
+        return None
+    return "uncertain_danger" if SIGNS.found_in(index_text(text)) else None
 
 
 def _force_intent(message: Message, name: str) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.emergency import emergency_contacts
+from bot.editors_data import emergency_contacts
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 DEFAULT_COLOR = "#00557f"
@@ -32,7 +32,7 @@ _MUNICIPALITY = re.compile(r"^[a-z0-9_:-]{0,64}$")
 
 def widget_script() -> bytes:
     """vagvisaren.js with the emergency numbers as its first line."""
-    data = json.dumps(emergency_contacts(), ensure_ascii=False)
+    data = json.dumps([c.to_json() for c in emergency_contacts()], ensure_ascii=False)
     # Safe inside a script file: JSON cannot end the file early, but keep "</" out for copy-paste into a page.
     data = data.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     head = f"window.VAGVISAREN_EMERGENCY = {data};\n"
@@ -74,7 +74,7 @@ def demo_page(bot_url: str, municipality: str = "", color: str = DEFAULT_COLOR) 
         "data-lang": "sv",
     }
     tag = " ".join(f'{name}="{html.escape(value, quote=True)}"' for name, value in attrs.items())
-    danger = danger_section(emergency_contacts())
+    danger = danger_section([c.to_json() for c in emergency_contacts()])
     page = f"""<!DOCTYPE html>
 <html lang="sv">
 <head>

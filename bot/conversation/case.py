@@ -1,0 +1,77 @@
+"""The case a conversation builds, turn by turn. Rasa only carries it, as the `case` slot."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from bot import situations
+
+UNDER_18 = "under_18"
+ADULT = "adult"
+AGE_GROUPS = (UNDER_18, ADULT)
+
+
+@dataclass(frozen=True)
+class Case:
+    """What the person has told so far, and what the bot has already shown and asked."""
+
+    situations: tuple[str, ...] = ()  # the concerns raised, most urgent first
+    role: str | None = None  # who is writing: relative, young, staff, victim
+    age_group: str | None = None  # the person concerned: under_18 or adult (the writer, when young)
+    area: str | None = None  # an area id: "botkyrka", "stockholm:jarva"
+    danger: bool = False  # imminent danger came up in this conversation
+    shown: tuple[str, ...] = ()  # every contact shown, in the order first shown
+    last_shown: tuple[str, ...] = ()  # the contacts of the latest answer that had any: what "they" refers to
+    asked: tuple[str, ...] = ()  # the questions the bot has asked, so it does not ask them twice
+    pending: str | None = None  # the question the last reply asked, so a bare "ja" means something
+    last_reply: str = ""  # a digest of the last reply, so the same text is never sent twice in a row
+
+    @property
+    def young(self) -> bool:
+        """The person concerned is under 18, or the writer is a young person."""
+        return self.age_group == UNDER_18 or (self.role == "young" and self.age_group != ADULT)
+
+    @property
+    def concerns(self) -> tuple[str, ...]:
+        return tuple(s for s in self.situations if situations.is_concern(s))
+
+    def with_situations(self, new: list[str]) -> "Case":
+        return replace(self, situations=tuple(situations.by_urgency([*self.situations, *new])))
+
+    def with_shown(self, ids: list[str]) -> "Case":
+        shown = tuple(dict.fromkeys([*self.shown, *ids]))
+        return replace(self, shown=shown, last_shown=tuple(ids) if ids else self.last_shown)
+
+    def asking(self, question: str | None) -> "Case":
+        asked = self.asked if question is None or question in self.asked else (*self.asked, question)
+        return replace(self, pending=question, asked=asked)
+
+    def to_slot(self) -> dict[str, Any]:
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_slot(cls, value: Any) -> "Case":
+        """Rebuild from the slot; anything unexpected is dropped rather than trusted."""
+        if not isinstance(value, dict):
+            return cls()
+        known = {f.name: f for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for name, raw in value.items():
+            if name not in known:
+                continue
+            if isinstance(raw, list):
+                values[name] = tuple(str(item) for item in raw)
+            elif raw is None or isinstance(raw, (str, bool)):
+                values[name] = raw
+        values["situations"] = tuple(s for s in values.get("situations", ()) if situations.is_situation(s))
+        if values.get("age_group") not in AGE_GROUPS:
+            values["age_group"] = None
+        if not isinstance(values.get("danger", False), bool):
+            values["danger"] = False
+        return cls(**values)
+
+
+def digest(text: str) -> str:
+    return hashlib.blake2b(" ".join(text.split()).encode(), digest_size=8).hexdigest()
+

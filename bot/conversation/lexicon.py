@@ -1,0 +1,110 @@
+"""Small Swedish word lists the conversation uses next to the classifier.
+
+They answer narrow questions the classifier is not trained for: is this a question about a contact
+already shown (and which detail), is the person closing or starting over, does a message carry any
+sign of violence, crime, fear or distress. Terms are folded ('oppet' matches 'öppet'); a trailing
+'*' matches the start of a word.
+"""
+from __future__ import annotations
+
+from bot.terms import Phrases
+
+# Follow-up questions about a contact: which detail is asked for.
+DETAILS: dict[str, Phrases] = {
+    "number": Phrases.of([
+        "nummer", "numret", "numren", "telefonnummer", "telefonnumret", "telnr", "tel nr", "nr", "nret",
+        "kontaktuppgift*", "hur når jag", "hur nar jag", "ringa dem", "ringa dom", "ringer jag", "mejl", "mail",
+        "mejladress", "e-post", "adressen till",
+    ]),
+    "hours": Phrases.of([
+        "öppet", "öppen", "öppna", "öppnar", "öppettid*", "stänger", "stängt", "stänga", "har dom öppet",
+        "svarar dom", "svarar de", "när kan jag ringa", "dygnet runt", "på helgen", "helger", "på natten",
+        "nattetid", "ikväll", "i kväll", "kvällstid", "just nu öppet", "tider",
+    ]),
+    "anonymity": Phrases.of([
+        "anonym*", "vet vem jag är", "veta vem jag är", "säga mitt namn", "säga vem jag är", "mitt namn",
+        "spåra*", "spårbart", "tystnadsplikt", "sekretess", "berättar dom", "berättar de", "berätta för mina",
+        "får mina föräldrar veta", "får mamma veta", "får pappa veta", "får polisen veta", "ringer dom hem",
+        "för mina föräldrar", "till mina föräldrar", "berättar soc", "säger dom till", "säga till mina",
+        "ringer de hem", "kontaktar dom mina", "skvallra*", "hemlig*", "diskret",
+    ]),
+    "cost": Phrases.of([
+        "kostar", "kostnad", "gratis", "avgift*", "betala", "telefonräkning*", "räkningen", "syns på räkningen",
+        "pengar att ringa", "kostnadsfritt",
+    ]),
+    "languages": Phrases.of([
+        "språk", "språket", "engelska", "arabiska", "somaliska", "persiska", "dari", "tigrinja", "turkiska",
+        "kurdiska", "finska", "polska", "tolk", "tolken", "pratar dom", "pratar de", "på mitt språk",
+    ]),
+    "what_happens": Phrases.of([
+        "vad händer", "vad hander", "vad säger jag", "vad ska jag säga", "vad frågar", "hur går det till",
+        "vad gör dom", "vad gör de", "hur funkar", "hur fungerar", "vad blir det", "vad sker", "sen då",
+        "vad gör man sen", "hur brukar det gå",
+    ]),
+    "what_is": Phrases.of(["vad är", "vilka är", "vem är", "vad gör", "vad jobbar", "vad hjälper", "vad erbjuder"]),
+}
+# "it", "they": a question about something already mentioned rather than a new topic.
+REFERS_BACK = Phrases.of([
+    "dom", "de", "dem", "det", "den", "dit", "där", "dar", "dom där", "de där", "numret", "linjen", "chatten",
+    "stället", "dem där",
+])
+CLOSING = Phrases.of([
+    "tack", "tackar", "tack så mycket", "tusen tack", "hej då", "hejdå", "hej hej", "ha det", "ha det bra",
+    "det var allt", "det räcker", "bye", "vi hörs", "god natt", "godnatt", "ha en bra dag", "thx", "tacksam",
+])
+RESTART = Phrases.of(["börja om", "borja om", "starta om", "ny fråga", "annan fråga", "något annat", "nagot annat",
+                      "nytt ämne", "glöm det", "glom det"])
+AFFIRM = Phrases.of(["ja", "japp", "jajamen", "jo", "absolut", "gärna", "ja tack", "okej", "ok", "visst", "yes", "jepp",
+                     "precis", "stämmer", "det stämmer", "exakt", "aa", "ja gärna"])
+DENY = Phrases.of(["nej", "nä", "nej tack", "inte nu", "behövs inte", "nope", "nää", "nix", "stämmer inte", "fel"])
+SHOW_ALL = Phrases.of(["visa alla", "alla kontakter", "alla nummer", "alla numren", "visa igen", "en gång till",
+                       "igen", "repetera", "upprepa"])
+
+# Any sign of violence, crime, fear, threat, extremism, gangs or distress: such a message is never
+# "out of scope", even when the classifier is unsure what it is about.
+SIGNS = Phrases.of([
+    "våld*", "slå*", "slog", "slagen", "misshandl*", "hot*", "rädd*", "orolig*", "oro", "ängslig*", "skräck*",
+    "vapen", "kniv*", "pistol*", "skjut*", "sköt", "skott*", "spräng*", "bomb*", "explosion*", "gäng*", "kriminell*",
+    "brott*", "polis*", "knark*", "droger", "drog", "langa*", "säljer", "rån*", "inbrott*", "stöld*", "stulit",
+    "stal", "extrem*", "radikal*", "nazi*", "rasist*", "terror*", "jihad*", "islamist*", "hat*", "trakasser*",
+    "mobb*", "utpress*", "skuld*", "tvinga*", "döda", "död", "dog", "mord*", "självmord*", "ta livet",
+    "skada mig", "skadar mig", "ångest*", "mår dåligt", "mår skit", "deppig*", "ledsen", "ensam", "otrygg*",
+    "fara", "farlig*", "ont", "blåmärk*", "våldt*", "övergrepp*", "kränk*", "sorg*", "saknar", "chock*",
+    "soc", "socialen", "socialtjänst*", "orosanmäl*", "anmäl*", "uppdrag", "rekryt*", "avhopp*", "hoppa av",
+    "vill lämna", "lämna gänget", "heder*", "gifta bort", "kontroll*", "förföljer", "förföljd", "stalk*", "rymt", "försvunn*",
+])
+# The person asks about this chat itself, not about a contact.
+ABOUT_THE_BOT = Phrases.of([
+    "chatten", "den här chatten", "boten", "här", "sparas", "sparar", "det jag skriver", "loggas", "du sparar",
+    "vägvisaren", "ni sparar", "du ser", "ni ser",
+])
+# A crime is described: the police come earlier in the list of contacts.
+CRIME = Phrases.of([
+    "säljer knark", "säljer droger", "säljer gräs", "langar", "langa", "knark", "vapen", "kniv", "pistol",
+    "rånade", "rånat", "rånar", "rån", "stjäl", "stjäler", "stulit", "stal", "inbrott", "misshandlade",
+    "misshandlat", "slog ner", "hotade", "hotat", "hotar", "brott", "sprängde", "sprängt", "skjutit",
+    "gömmer", "gömt", "förvarar", "bär på", "springer ärenden", "uppdrag", "utpressar", "utpressning",
+])
+# A young person's age said in words.
+SCHOOL_YEAR_AGES = {
+    "sexan": 12, "sjuan": 13, "åttan": 14, "nian": 15, "gymnasiet": 17, "mellanstadiet": 11, "lågstadiet": 8,
+    "högstadiet": 14,
+}
+AGE_WORDS = {
+    "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17,
+    "arton": 18, "nitton": 19, "tjugo": 20,
+}
+# Which kind of concern a professional or a relative is describing, when the classifier only saw
+# "a worry": the local contacts differ (the CVE line is for violent extremism only).
+TOPIC_CUES: dict[str, Phrases] = {
+    "worried_extremism": Phrases.of([
+        "extrem*", "radikalis*", "nazi*", "nazism*", "rasist*", "vit makt", "white power", "islamist*", "jihad*",
+        "is-propaganda", "daesh", "terror*", "autonom*", "vänsterextrem*", "högerextrem*", "incel*", "skolskjut*",
+        "manifest", "propaganda", "hakkors*", "nmr", "nordiska motståndsrörelsen", "kalifat*", "islamiska staten",
+        "om is", "med is", "till is", "för is", "isis",
+    ]),
+    "worried_gang": Phrases.of([
+        "gäng*", "kriminell*", "knark*", "langa*", "säljer", "droger", "uppdrag", "springpojk*", "rekryt*",
+        "nätverk*", "äldre killar", "äldre kompisar", "två mobiler", "dyra kläder", "skjutning*", "grabbarna",
+    ]),
+}

@@ -1,0 +1,98 @@
+"""What the bot says between the routes' own texts: acknowledgements, questions, follow-up answers.
+
+Plain Swedish, du-form, short. No phone numbers here: they come from the catalogue.
+"""
+from __future__ import annotations
+
+import json
+
+from bot.conversation.case import ADULT, UNDER_18
+from bot.reply import Button
+
+ACK_AREA = "Tack, då vet jag att det gäller {place}."
+ACK_AGE = {
+    UNDER_18: "Tack, då vet jag att det gäller någon under 18.",
+    ADULT: "Tack, då vet jag att det gäller en vuxen.",
+}
+ACK_ROLE = {
+    "staff": "Tack, då vet jag att du möter unga i ditt arbete.",
+    "relative": "Tack för att du berättar.",
+    "young": "Tack för att du berättar. Det är bra att du skriver.",
+    "victim": "Tack för att du berättar.",
+}
+ACK_CRIME = "Det du beskriver kan vara brott. Då är polisen viktig att kontakta."
+ACK_SECOND_CONCERN = "Jag förstår, det är mer än en sak. Jag tar det mest brådskande först."
+ACK_NEW_CONCERN = "Jag förstår."
+CHANGED = "Det här tillkommer:"
+CHANGED_FIRST = "Börja gärna med {name}."
+NOTHING_CHANGED = "Kontakterna jag gav dig gäller fortfarande."
+DANGER_KEEP = "Hjälpen för det du berättade innan gäller fortfarande:"
+SHOW_ALL = "Här är alla kontakter jag har gett dig:"
+NO_CONTACTS_YET = "Jag har inte gett dig några kontakter än. Berätta gärna vad det gäller."
+CLOSING = "Ta hand om dig. Du är välkommen tillbaka när du vill."
+CLOSING_NUMBERS = "Vid akut fara: ring {emergency}. Polisen när det inte är akut: {police}."
+RESTART = "Vi börjar om från början. Vad gäller det? Välj det som passar bäst, eller skriv med egna ord."
+ASK_SITUATION = "Vad gäller det? Välj det som passar bäst, eller skriv med egna ord."
+UNSURE = "Tack för att du skriver. Jag vill vara säker på att du får rätt hjälp. Det här kan vara en bra början:"
+UNSURE_QUESTION = "Vad handlar det mest om? Välj det som passar bäst, eller skriv med egna ord."
+UNKNOWN = "Berätta gärna lite mer med egna ord, så hittar jag rätt stöd. Är någon i fara just nu: ring {emergency}."
+NUDGES = ("Jag förstår.", "Okej.", "Jag finns kvar här.")
+NOTHING_TO_ADD = "Jag har inget nytt att lägga till just nu, men jag finns kvar här."
+DENIED = "Okej."
+NOT_IN_DANGER = "Bra att ingen är i fara just nu."
+BOT_PRIVACY = (
+    "Det du skriver här sparas inte. Samtalet finns bara kvar en kort stund medan du chattar och raderas sedan. "
+    "Skriv ändå inte namn, personnummer eller adresser. Jag kan inte ta emot anmälningar eller tips."
+)
+
+QUESTIONS = {
+    "area": "Vilken kommun gäller det? Då kan jag ge dig kontakter där du bor.",
+    "area_name": "Skriv namnet på kommunen, till exempel Uppsala eller Södertälje.",
+    "age_other": "Hur gammal är den du är orolig för? Det påverkar vilket stöd som passar.",
+    "age_self": "Hur gammal är du? Då kan jag ge dig rätt stöd.",
+    "what_happens": "Vill du veta vad som händer när du kontaktar {name}?",
+    "danger": "Är någon i fara just nu?",
+    "anything_else": "Är det något mer du undrar över?",
+}
+AREA_BUTTONS = (
+    Button("Stockholm", '/inform_area{"area":"stockholm"}'),
+    Button("Botkyrka", '/inform_area{"area":"botkyrka"}'),
+    Button("Annan kommun", '/inform_area{"area":"other"}'),
+)
+AGE_BUTTONS = (
+    Button("Under 18", "/inform_age" + json.dumps({"age_group": UNDER_18})),
+    Button("18 eller äldre", "/inform_age" + json.dumps({"age_group": ADULT})),
+)
+YES_NO = (Button("Ja", "/affirm"), Button("Nej", "/deny"))
+SHOW_ALL_BUTTON = Button("Visa alla kontakter", "/show_contacts")
+
+# Answers to questions about a contact, from its fields in the catalogue.
+DETAIL = {
+    "number": "{name}: {numbers}.",
+    "no_number": "{name} har inget telefonnummer i min lista. Kontaktuppgifter finns på {where}.",
+    "always_open": "{name} har öppet dygnet runt.",
+    "open_now": "{name} har öppet just nu ({week}).",
+    "closed_now": "{name} har stängt just nu och öppnar {opens} ({week}).",
+    "phone_hours": "{name}: {hours}.",
+    "unknown_hours": "Jag vet inte öppettiderna för {name}. De finns på {where}.",
+    "anonymity": "{name}: {text}",
+    "unknown_anonymity": "Jag vet inte säkert om du kan vara anonym hos {name}. Fråga gärna när du tar kontakt.",
+    "cost": "{name}: {text}",
+    "unknown_cost": "Jag vet inte om det kostar något att kontakta {name}.",
+    "languages": "{name} svarar på {languages}.",
+    "unknown_languages": "Jag vet inte vilka språk {name} svarar på. Fråga gärna om tolk när du tar kontakt.",
+    "what_happens": "{name}: {text}",
+    "unknown_what_happens": "Jag har ingen beskrivning av hur det går till hos {name}. Du bestämmer själv hur mycket du berättar.",
+    "what_is": "{name}: {text}",
+}
+LANGUAGE_NAMES = {
+    "sv": "svenska", "en": "engelska", "ar": "arabiska", "so": "somaliska", "fa": "persiska", "prs": "dari",
+    "ti": "tigrinja", "tr": "turkiska", "ku": "kurdiska", "fi": "finska", "pl": "polska", "es": "spanska",
+    "fr": "franska", "de": "tyska", "ru": "ryska", "uk": "ukrainska", "bs": "bosniska", "sr": "serbiska",
+    "hr": "kroatiska", "sq": "albanska",
+}
+
+
+def join_words(items: list[str]) -> str:
+    """'a', 'a och b', 'a, b och c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]

@@ -1,0 +1,413 @@
+"""One turn of the conversation: from the case so far and a new message to a reply and the new case.
+
+Every turn moves the case forward. New information gets a short acknowledgement and what it
+changes; nothing new gets a short answer and the next useful question, never the same text again.
+Danger always comes first, and the help for what the person said before stays in the same answer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from bot import situations
+from bot.catalogue import Resource
+from bot.conversation import phrases
+from bot.conversation.case import Case, digest
+from bot.conversation.understanding import Facts
+from bot.editors_data import Snapshot
+from bot.places import Area, Gazetteer
+from bot.reply import Button, Card, Reply
+from bot.routing import GENERIC_SOCIAL_SERVICES, Decision, local_choice
+from bot.schedule import describe_week
+
+POLICE = "police_non_emergency"
+EMERGENCY = "police_emergency"
+# Contacts from each further concern, after all of the most urgent one's.
+FURTHER_CONCERN_CONTACTS = 3
+# Concerns whose help depends on whether the person concerned is under 18.
+AGE_MATTERS = frozenset({
+    "worried_gang", "worried_extremism", "young_self", "leave_gang", "leave_extremism", "affected_by_violence",
+    "violence_close_relationship", "suicide_selfharm", "grief_fear", "threat_extortion", "crime_victim",
+})
+# Worries where a described crime moves the police up the list.
+POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
+
+
+@dataclass(frozen=True)
+class Turn:
+    reply: Reply
+    case: Case
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+
+class TurnBuilder:
+    """Builds one turn; each `_move` method is one thing the bot can do."""
+
+    def __init__(self, data: Snapshot, gazetteer: Gazetteer, facts: Facts, case: Case, now: datetime,
+                 default_area: str | None = None):
+        self.data = data
+        self.gazetteer = gazetteer
+        self.facts = facts
+        self.before = case
+        self.now = now
+        self.default_area = default_area
+        self.news: list[str] = []
+        self.case = self._absorb(case)
+
+    # --- the case ------------------------------------------------------------------------------
+
+    def _absorb(self, case: Case) -> Case:
+        """The case with what this message tells; `self.news` says what is new."""
+        facts = self.facts
+        if facts.area is not None and facts.area.id != case.area:
+            case = replace(case, area=facts.area.id)
+            self.news.append("area")
+        if facts.role and facts.role != case.role:
+            case = replace(case, role=facts.role)
+            self.news.append("role")
+        if facts.age_group and facts.age_group != case.age_group:
+            case = replace(case, age_group=facts.age_group)
+            self.news.append("age")
+        concerns = [s for s in facts.situations if situations.is_concern(s)]
+        if facts.danger and situations.DANGER not in concerns:
+            concerns.insert(0, situations.DANGER)
+        new = [s for s in concerns if s not in case.situations]
+        if new:
+            case = case.with_situations(new)
+        if facts.danger:
+            case = replace(case, danger=True)
+        if facts.crime and case.concerns and not case.danger and "crime" not in case.asked:
+            # Remembered in `asked` so the acknowledgement comes once.
+            case = replace(case, asked=(*case.asked, "crime"))
+            self.news.append("crime")
+        self.new_concerns = [s for s in situations.by_urgency(new)]
+        return case
+
+    @property
+    def area(self) -> Area | None:
+        area_id = self.case.area or self.default_area
+        return self.gazetteer.area_by_id(area_id) if area_id else None
+
+    def decide(self, situation: str) -> Decision:
+        return self.data.routing.decide(situation, self.data.catalogue, self.case.role, self.area, self.now,
+                                        young=self.case.young)
+
+    def contacts_for(self, concerns: list[str]) -> tuple[list[Resource], list[Decision]]:
+        """Every contact of the most urgent concern, then the first few of each further one."""
+        decisions = [self.decide(s) for s in concerns]
+        contacts: list[Resource] = []
+        for index, decision in enumerate(decisions):
+            chosen = list(decision.contacts) if index == 0 else list(decision.contacts[:FURTHER_CONCERN_CONTACTS])
+            contacts += [c for c in chosen if c.id not in {r.id for r in contacts}]
+        if "crime" in self.case.asked and set(concerns) & POLICE_EARLIER and POLICE in self.data.catalogue:
+            police = self.data.catalogue.get(POLICE)
+            contacts = [c for c in contacts if c.id != POLICE]
+            contacts.insert(min(1, len(contacts)), police)
+        return contacts, decisions
+
+    # --- choosing the move -----------------------------------------------------------------------
+
+    def build(self) -> Turn:
+        facts, case = self.facts, self.case
+        if facts.restart:
+            return self._restart()
+        if facts.danger:
+            reply = self._danger()
+        elif facts.show_all:
+            reply = self._show_all()
+        elif facts.intent == "privacy_question" and self._about_the_bot():
+            reply = self._bot_privacy()
+        elif facts.detail and not self.new_concerns and (facts.services or case.last_shown):
+            reply = self._detail(facts.detail, self._asked_about())
+        elif facts.services and not self.new_concerns:
+            reply = self._service()
+        elif facts.closing and not self.new_concerns:
+            reply = self._closing()
+        elif case.pending and (facts.affirm or facts.deny) and not self.new_concerns and not self.news:
+            reply = self._answer_to_pending()
+        elif self.new_concerns:
+            reply = self._new_concerns()
+        elif self._question_situation():
+            reply = self._question(self._question_situation())  # type: ignore[arg-type]
+        elif facts.other_area:
+            reply = self._ask(Question("area_name", phrases.QUESTIONS["area_name"]), route="ask_area")
+        elif self.news:
+            reply = self._update()
+        elif facts.uncertain and not case.concerns:
+            reply = self._unsure()
+        elif facts.intent == situations.OUT_OF_SCOPE and not case.concerns:
+            reply = self._out_of_scope()
+        else:
+            reply = self._nudge()
+        return self._finish(reply)
+
+    def _question_situation(self) -> str | None:
+        return next((s for s in self.facts.situations if not situations.is_concern(s)), None)
+
+    def _about_the_bot(self) -> bool:
+        """'Is it anonymous?' right after contacts is about them; 'is this chat saved?' is about the bot."""
+        return self.facts.about_the_bot or not self.case.last_shown or self.facts.detail != "anonymity"
+
+    def _asked_about(self) -> list[Resource]:
+        if self.facts.services:
+            return [self._local_version(r) for r in self.facts.services]
+        return [self.data.catalogue.get(i) for i in self.case.last_shown if i in self.data.catalogue][:3]
+
+    def _local_version(self, resource: Resource) -> Resource:
+        """'soc' means the social services where the person lives, when the bot knows where that is."""
+        if resource.id != GENERIC_SOCIAL_SERVICES or self.area is None:
+            return resource
+        concern = self.case.concerns[0] if self.case.concerns else "staff_concern"
+        return local_choice(self.data.catalogue, "social_services", self.area, concern, self.case.role) or resource
+
+    # --- the moves -------------------------------------------------------------------------------
+
+    def _danger(self) -> Reply:
+        danger = self.decide(situations.DANGER)
+        others = [s for s in self.case.concerns if s != situations.DANGER]
+        contacts, decisions = self.contacts_for([situations.DANGER, *others])
+        text = [danger.route.text]
+        if others:
+            earlier = [s for s in others if s not in self.new_concerns]
+            text.append(phrases.DANGER_KEEP if earlier else decisions[1].route.text)
+        return Reply(route=danger.route.id, text="\n\n".join(text), cards=self._cards(contacts), urgent=True,
+                     situations=self.case.situations)
+
+    def _new_concerns(self) -> Reply:
+        contacts, decisions = self.contacts_for(list(self.case.concerns))
+        new = [d for d in decisions if d.situation in self.new_concerns]
+        opening = []
+        if len(self.case.concerns) > 1:
+            opening.append(phrases.ACK_SECOND_CONCERN if len(self.new_concerns) > 1 or not self.before.concerns
+                           else phrases.ACK_NEW_CONCERN)
+        # Who is writing is already answered by the route; where and how old change the contacts.
+        opening += [self._acknowledgement(n) for n in self.news if n in ("area", "age")]
+        texts = [" ".join(o for o in opening if o)] if any(opening) else []
+        texts += [d.route.text for d in new]
+        texts += [note for d in new for note in d.notes]
+        first_new = new[0].contacts[0].id if new and new[0].contacts else None
+        shown = [c for c in contacts if c.id not in self.before.shown or c.id == first_new]
+        if first_new:
+            shown.sort(key=lambda c: c.id != first_new)
+        question = self._next_question(decisions)
+        return Reply(route=new[0].route.id if new else decisions[0].route.id, text="\n\n".join(texts),
+                     cards=self._cards(shown), question=question.text if question else "",
+                     buttons=question.buttons if question else (), situations=self.case.situations,
+                     extra={"question": question.key if question else None})
+
+    def _update(self) -> Reply:
+        """New facts about the same concern: say what they change."""
+        acks = " ".join(self._acknowledgement(n) for n in self.news)
+        if not self.case.concerns:
+            question = Question("situation", phrases.ASK_SITUATION, _menu())
+            return self._ask(question, route="ask_situation", text=acks)
+        contacts, decisions = self.contacts_for(list(self.case.concerns))
+        new = [c for c in contacts if c.id not in self.before.shown]
+        previous_first = self.before.last_shown[0] if self.before.last_shown else None
+        texts = [acks]
+        notes = [note for d in decisions for note in d.notes if "area" in self.news]
+        texts += notes
+        if new:
+            texts.append(phrases.CHANGED)
+        elif contacts and contacts[0].id != previous_first:
+            texts.append(phrases.CHANGED_FIRST.format(name=contacts[0].name))
+            new = [contacts[0]]
+        else:
+            texts.append(phrases.NOTHING_CHANGED)
+        question = self._next_question(decisions)
+        return Reply(route=decisions[0].route.id, text=" ".join(t for t in texts if t), cards=self._cards(new),
+                     question=question.text if question else "", buttons=question.buttons if question else (),
+                     situations=self.case.situations, extra={"question": question.key if question else None})
+
+    def _question(self, situation: str) -> Reply:
+        decision = self.decide(situation)
+        cards = self._cards(list(decision.contacts))
+        text = "\n\n".join([decision.route.text, *decision.notes])
+        question = self._next_question([decision]) if decision.ask_area else None
+        return Reply(route=decision.route.id, text=text, cards=cards, question=question.text if question else "",
+                     buttons=question.buttons if question else (), situations=self.case.situations,
+                     extra={"question": question.key if question else None})
+
+    def _detail(self, detail: str, resources: list[Resource]) -> Reply:
+        lines = [self._detail_line(detail, r) for r in resources]
+        cards = self._cards([r for r in resources if r.id not in self.before.shown])
+        return Reply(route=f"follow_up:{detail}", text="\n".join(lines), cards=cards,
+                     situations=self.case.situations)
+
+    def _detail_line(self, detail: str, resource: Resource) -> str:
+        name = resource.name
+        where = resource.url or resource.email or "kommunens webbplats"
+        if detail == "number":
+            if resource.phones:
+                numbers = phrases.join_words([p.number for p in resource.phones])
+                return phrases.DETAIL["number"].format(name=name, numbers=numbers)
+            return phrases.DETAIL["no_number"].format(name=name, where=where)
+        if detail == "hours":
+            return self._hours_line(resource, where)
+        if detail == "languages":
+            if not resource.languages:
+                return phrases.DETAIL["unknown_languages"].format(name=name)
+            names = [phrases.LANGUAGE_NAMES.get(code, code) for code in resource.languages]
+            return phrases.DETAIL["languages"].format(name=name, languages=phrases.join_words(names))
+        field_text = {"anonymity": resource.anonymity, "cost": resource.cost, "what_happens": resource.what_happens,
+                      "what_is": resource.description}.get(detail)
+        if field_text:
+            return phrases.DETAIL[detail].format(name=name, text=field_text)
+        return phrases.DETAIL[f"unknown_{detail}"].format(name=name)
+
+    def _hours_line(self, resource: Resource, where: str) -> str:
+        name = resource.name
+        schedule = resource.schedule
+        if schedule is None:
+            hours = next((p.hours for p in resource.phones if p.hours), None)
+            if hours:
+                return phrases.DETAIL["phone_hours"].format(name=name, hours=hours)
+            return phrases.DETAIL["unknown_hours"].format(name=name, where=where)
+        if schedule.always_open:
+            return phrases.DETAIL["always_open"].format(name=name)
+        week = describe_week(schedule)
+        if resource.is_open(self.now):
+            return phrases.DETAIL["open_now"].format(name=name, week=week)
+        return phrases.DETAIL["closed_now"].format(name=name, opens=resource.opens(self.now) or "senare", week=week)
+
+    def _service(self) -> Reply:
+        return self._detail("what_is", self._asked_about())
+
+    def _bot_privacy(self) -> Reply:
+        return Reply(route="privacy", text=phrases.BOT_PRIVACY, situations=self.case.situations)
+
+    def _closing(self) -> Reply:
+        core = [self.data.catalogue.get(i) for i in (EMERGENCY, POLICE) if i in self.data.catalogue]
+        numbers = {r.id: r.phones[0].number for r in core if r.phones}
+        text = [phrases.CLOSING]
+        if EMERGENCY in numbers and POLICE in numbers:
+            text.append(phrases.CLOSING_NUMBERS.format(emergency=numbers[EMERGENCY], police=numbers[POLICE]))
+        first = []
+        if self.case.concerns:
+            contacts, _ = self.contacts_for(list(self.case.concerns)[:1])
+            first = [c for c in contacts if c.id not in numbers][:1]
+        return Reply(route="closing", text=" ".join(text), cards=self._cards([*core, *first]),
+                     situations=self.case.situations)
+
+    def _restart(self) -> Turn:
+        reply = Reply(route="restart", text=phrases.RESTART, buttons=_menu())
+        return Turn(reply, Case(last_reply=digest(reply.full_text())))
+
+    def _answer_to_pending(self) -> Reply:
+        pending = self.case.pending
+        if pending == "danger" and self.facts.affirm:
+            self.case = replace(self.case.with_situations([situations.DANGER]), danger=True)
+            return self._danger()
+        if pending == "what_happens" and self.facts.affirm:
+            resources = [self.data.catalogue.get(i) for i in self.case.last_shown if i in self.data.catalogue][:2]
+            return self._detail("what_happens", resources)
+        text = phrases.NOT_IN_DANGER if pending == "danger" else phrases.DENIED
+        question = self._next_question([self.decide(s) for s in self.case.concerns]) if self.case.concerns else None
+        return self._ask(question, route="answer", text=text)
+
+    def _unsure(self) -> Reply:
+        likely = [s for s in self.facts.likely if s in situations.BY_ID]
+        emergency = self._emergency_number()
+        if not likely:
+            return Reply(route="ask_situation", text=phrases.UNKNOWN.format(emergency=emergency),
+                         question=phrases.ASK_SITUATION, buttons=_menu())
+        decision = self.decide(likely[0])
+        buttons = tuple(Button(situations.BY_ID[s].title, situations.payload(s)) for s in likely)
+        return Reply(route=f"unsure:{decision.route.id}", text=phrases.UNSURE, cards=self._cards(list(decision.contacts[:2])),
+                     question=phrases.UNSURE_QUESTION, buttons=buttons, situations=self.case.situations)
+
+    def _out_of_scope(self) -> Reply:
+        decision = self.decide(situations.OUT_OF_SCOPE)
+        return Reply(route=decision.route.id, text=decision.route.text, cards=self._cards(list(decision.contacts)),
+                     situations=self.case.situations)
+
+    def _nudge(self) -> Reply:
+        question = None
+        if self.case.concerns:
+            question = self._next_question([self.decide(s) for s in self.case.concerns])
+        turn_number = len(self.case.asked) + len(self.case.shown)
+        return self._ask(question or Question("anything_else", phrases.QUESTIONS["anything_else"]), route="nudge",
+                         text=phrases.NUDGES[turn_number % len(phrases.NUDGES)])
+
+    def _ask(self, question: Question | None, route: str, text: str = "") -> Reply:
+        return Reply(route=route, text=text, question=question.text if question else "",
+                     buttons=question.buttons if question else (), situations=self.case.situations,
+                     extra={"question": question.key if question else None})
+
+    # --- pieces ----------------------------------------------------------------------------------
+
+    def _acknowledgement(self, news: str) -> str:
+        if news == "area" and self.area is not None:
+            return phrases.ACK_AREA.format(place=self.area.name)
+        if news == "age" and self.case.age_group:
+            return phrases.ACK_AGE[self.case.age_group]
+        if news == "role" and self.case.role:
+            return phrases.ACK_ROLE.get(self.case.role, "")
+        if news == "crime":
+            return phrases.ACK_CRIME
+        return ""
+
+    def _next_question(self, decisions: list[Decision]) -> Question | None:
+        """One useful question the bot has not asked yet: where, how old, what happens when you call."""
+        case = self.case
+        asked = set(case.asked)
+        if any(d.ask_area for d in decisions) and self.area is None and "area" not in asked:
+            return Question("area", phrases.QUESTIONS["area"], phrases.AREA_BUTTONS)
+        if (set(case.concerns) & AGE_MATTERS and case.age_group is None and case.role != "staff"
+                and "age" not in asked):
+            key = "age_self" if case.role == "young" else "age_other"
+            return Question("age", phrases.QUESTIONS[key], phrases.AGE_BUTTONS)
+        first = next((c for d in decisions for c in d.contacts if c.what_happens and c.kind != "emergency"), None)
+        if first is not None and "what_happens" not in asked:
+            return Question("what_happens", phrases.QUESTIONS["what_happens"].format(name=first.name), phrases.YES_NO)
+        return None
+
+    def _cards(self, resources: list[Resource]) -> tuple[Card, ...]:
+        unique = list({r.id: r for r in resources}.values())
+        return tuple(Card.of(r, self.now) for r in unique)
+
+    def _emergency_number(self) -> str:
+        resource = self.data.catalogue.resources.get(EMERGENCY)
+        return resource.phones[0].number if resource and resource.phones else ""
+
+    def _finish(self, reply: Reply) -> Turn:
+        """Remember what was shown and asked; never send the same text twice in a row."""
+        if digest(reply.full_text()) == self.before.last_reply:
+            question = None
+            if self.case.concerns:
+                question = self._next_question([self.decide(s) for s in self.case.concerns])
+            reply = self._ask(question or Question("anything_else", phrases.QUESTIONS["anything_else"]),
+                              route="nudge", text=phrases.NOTHING_TO_ADD)
+            if digest(reply.full_text()) == self.before.last_reply:
+                reply = replace(reply, text=phrases.NUDGES[1], question="", buttons=())
+        earlier = [i for i in self.case.shown if i not in {c.id for c in reply.cards}]
+        if earlier and not reply.all_cards and not reply.urgent and reply.route != "restart":
+            reply = replace(reply, buttons=(*reply.buttons, phrases.SHOW_ALL_BUTTON))
+        question_key = reply.extra.get("question")
+        case = self.case.with_shown([c.id for c in reply.cards] if not reply.all_cards else [])
+        case = case.asking(question_key)
+        return Turn(reply, replace(case, last_reply=digest(reply.full_text())))
+
+    def _show_all(self) -> Reply:
+        resources = [self.data.catalogue.get(i) for i in self.case.shown if i in self.data.catalogue]
+        if not resources:
+            return self._ask(Question("situation", phrases.ASK_SITUATION, _menu()), route="ask_situation",
+                             text=phrases.NO_CONTACTS_YET)
+        return Reply(route="show_all", text=phrases.SHOW_ALL, cards=self._cards(resources), all_cards=True,
+                     situations=self.case.situations)
+
+
+def _menu() -> tuple[Button, ...]:
+    return tuple(Button(s.menu, situations.payload(s.id)) for s in situations.MENU if s.menu)
+
+
+def take_turn(data: Snapshot, gazetteer: Gazetteer, facts: Facts, case: Case, now: datetime,
+              default_area: str | None = None) -> Turn:
+    """The reply to one message, and the case after it."""
+    return TurnBuilder(data, gazetteer, facts, case, now, default_area).build()

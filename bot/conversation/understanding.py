@@ -1,0 +1,174 @@
+"""What one message tells: the classifier's intent plus the facts explicit rules find in the text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from bot import situations
+from bot.catalogue import Resource
+from bot.conversation import lexicon
+from bot.conversation.case import ADULT, UNDER_18
+from bot.editors_data import Snapshot
+from bot.places import Area, Gazetteer
+from bot.terms import IndexedTokens, index_text
+from bot.text import fold
+
+FALLBACK = "nlu_fallback"
+OTHER_AREA = "other"
+SECOND_CONCERN_CONFIDENCE = 0.3
+SHORT_MESSAGE_WORDS = 6
+_AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
+_IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)")
+_YOUNG_WORDS = re.compile(r"\b(?:tonaring|tonaringar|minderarig|tonarsdotter|tonarsson)\b")
+_ADULT_WORDS = re.compile(r"\b(?:vuxen|myndig|over 18)\b")
+
+
+@dataclass(frozen=True)
+class Message:
+    """One user message as the NLU understood it."""
+
+    text: str
+    intent: str = ""
+    confidence: float = 1.0
+    ranking: tuple[tuple[str, float], ...] = ()
+    entities: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_payload(self) -> bool:
+        """A button press ("/worried_gang") rather than typed words."""
+        return self.text.startswith("/")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything one message tells, found by the classifier and by explicit rules."""
+
+    intent: str
+    situations: tuple[str, ...] = ()  # situations this message raises, most urgent first
+    danger: bool = False
+    area: Area | None = None
+    other_area: bool = False  # the "another municipality" button without a name
+    role: str | None = None
+    age_group: str | None = None
+    services: tuple[Resource, ...] = ()  # services named in the message ("Bris", "soc")
+    detail: str | None = None  # a question about a contact: number, hours, anonymity, cost, languages …
+    closing: bool = False
+    restart: bool = False
+    affirm: bool = False
+    deny: bool = False
+    show_all: bool = False
+    uncertain: bool = False  # the classifier could not tell; give the likeliest help and ask
+    distress: bool = False  # some sign of violence, crime, fear, threat, extremism, gangs or distress
+    about_the_bot: bool = False  # the message asks about this chat (is it saved, is it anonymous)
+    crime: bool = False  # a crime is described: the police come earlier
+    likely: tuple[str, ...] = ()  # the likeliest situations, best first, for a clarifying question
+
+
+def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
+               lemmatize: Callable[[str], list[str]] | None = None) -> Facts:
+    intent = message.intent or FALLBACK
+    text = "" if message.is_payload else message.text
+    tokens = index_text(text)
+    words_count = len(tokens.tokens)
+    short = words_count <= SHORT_MESSAGE_WORDS
+
+    danger = intent == situations.DANGER
+    if text and not danger:
+        danger = data.danger.match(text, lemmatize(text) if lemmatize else None) is not None
+
+    area, other_area = _area(text, message.entities, gazetteer)
+    role = data.routing.roles.detect(text) if text else None
+    if role is None and intent == "staff_concern":
+        role = "staff"
+    age_group = _age_group(text, message.entities)
+
+    raised = _situations(message, intent, text, tokens, role)
+    detail = next((name for name, phrases in lexicon.DETAILS.items() if name != "what_is" and phrases.found_in(tokens)), None)
+    services = tuple(data.catalogue.named_in(text)) if text else ()
+    if services and detail is None and lexicon.DETAILS["what_is"].found_in(tokens):
+        detail = "what_is"
+    distress = danger or lexicon.SIGNS.found_in(tokens)
+    uncertain = intent == FALLBACK or (intent == situations.OUT_OF_SCOPE and distress)
+    return Facts(
+        intent=intent,
+        situations=tuple(situations.by_urgency(raised)),
+        danger=danger,
+        area=area,
+        other_area=other_area,
+        role=role,
+        age_group=age_group,
+        services=services,
+        detail=detail,
+        closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised),
+        restart=intent == "start_over" or (short and lexicon.RESTART.found_in(tokens)),
+        affirm=intent == "affirm" or (short and lexicon.AFFIRM.found_in(tokens) and not lexicon.DENY.found_in(tokens)),
+        deny=intent == "deny" or (short and lexicon.DENY.found_in(tokens)),
+        show_all=intent == "show_contacts" or (short and lexicon.SHOW_ALL.found_in(tokens) and not raised),
+        uncertain=uncertain and not danger,
+        distress=distress,
+        crime=lexicon.CRIME.found_in(tokens),
+        about_the_bot=lexicon.ABOUT_THE_BOT.found_in(tokens),
+        likely=_likely(message, tokens),
+    )
+
+
+def _area(text: str, entities: dict[str, str], gazetteer: Gazetteer) -> tuple[Area | None, bool]:
+    area = gazetteer.find(text) if text else None
+    named = entities.get("area")
+    if area is None and named and named != OTHER_AREA:
+        area = gazetteer.area_by_id(named)
+    return area, named == OTHER_AREA and area is None
+
+
+def _age_group(text: str, entities: dict[str, str]) -> str | None:
+    if entities.get("age_group") in (UNDER_18, ADULT):
+        return entities["age_group"]
+    if not text:
+        return None
+    folded = fold(text)
+    ages = [int(m.group(1)) for m in _IS_AGE.finditer(folded)]
+    # "15 år" is an age, "i 3 år" and "för 10 år sedan" are durations.
+    ages += [int(m.group(1)) for m in _AGE.finditer(folded)
+             if not re.search(r"\b(?:i|for|pa|under|efter|inom|sedan|sen)\s*$", folded[:m.start()])
+             and not re.match(r"\s*(?:sedan|sen|tillbaka)\b", folded[m.end():])]
+    ages += [age for word, age in lexicon.AGE_WORDS.items() if re.search(rf"\b{word}\b", folded)]
+    ages += [age for word, age in lexicon.SCHOOL_YEAR_AGES.items() if re.search(rf"\b{fold(word)}\b", folded)]
+    ages = [a for a in ages if 5 <= a <= 30]
+    if ages:
+        return UNDER_18 if min(ages) < 18 else ADULT
+    if _ADULT_WORDS.search(folded):
+        return ADULT
+    if _YOUNG_WORDS.search(folded):
+        return UNDER_18
+    return None
+
+
+def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens, role: str | None) -> list[str]:
+    """The situations the message raises: the classifier's, a distinct second concern, a specific worry."""
+    raised: list[str] = []
+    if situations.is_situation(intent) and intent != situations.OUT_OF_SCOPE:
+        raised.append(intent)
+    if intent == "staff_concern" or (role == "staff" and intent in ("inform_role", FALLBACK)):
+        # A professional's worry about extremism or gangs gets that worry's contacts for staff.
+        for specific, cues in lexicon.TOPIC_CUES.items():
+            if cues.found_in(tokens):
+                raised = [specific if s == "staff_concern" else s for s in raised] or [specific]
+                break
+    if raised and situations.is_concern(raised[0]):
+        first_topics = set(situations.BY_ID[raised[0]].topics)
+        for name, confidence in message.ranking[1:3]:
+            if (confidence >= SECOND_CONCERN_CONFIDENCE and situations.is_concern(name) and name not in raised
+                    and not first_topics & set(situations.BY_ID[name].topics)):
+                raised.append(name)
+                break
+    return raised
+
+
+def _likely(message: Message, tokens: IndexedTokens) -> tuple[str, ...]:
+    """The likeliest situations for a clarifying question: the classifier's ranking, then topic words."""
+    ranked = [name for name, _ in message.ranking
+              if situations.is_situation(name) and name not in (situations.OUT_OF_SCOPE, situations.DANGER)
+              and situations.BY_ID[name].group in ("concern", "question")]
+    ranked += [name for name, cues in lexicon.TOPIC_CUES.items() if cues.found_in(tokens)]
+    return tuple(dict.fromkeys(ranked))[:3]
