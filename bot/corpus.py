@@ -27,6 +27,30 @@ COLLECTED_DIR = CORPUS_DIR / "collected"
 PARAPHRASES_DIR = CORPUS_DIR / "paraphrases"
 TEST_SHARE = 45  # percent of domains, by hash
 DEV_SHARE = 15
+# The labelling guide's table (tests/data/real/GUIDE.md): kinds always acceptable as the first contact
+# for a situation. A collector may add kinds for one message; these stay acceptable whatever they wrote.
+DEFAULT_KINDS: dict[str, tuple[str, ...]] = {
+    "acute_danger": ("emergency",),
+    "suicide_selfharm": ("health", "emergency"),
+    "report_crime": ("police",),
+    "threat_extortion": ("police",),
+    "hate_crime": ("police", "victim_support"),
+    "crime_victim": ("police", "victim_support"),
+    "violence_close_relationship": ("victim_support", "social_services"),
+    "worried_extremism": ("helpline", "coordinator", "social_services"),
+    "worried_gang": ("social_services", "parent_support", "youth_outreach"),
+    "staff_concern": ("social_services", "coordinator", "professional_support"),
+    "leave_extremism": ("exit_programme", "social_services", "coordinator"),
+    "leave_gang": ("exit_programme", "social_services"),
+    "affected_by_violence": ("victim_support", "crisis_support", "health"),
+    "grief_fear": ("crisis_support", "victim_support", "health"),
+    "young_self": ("child_helpline", "youth_outreach", "health", "social_services"),
+    "ask_process": ("social_services",),
+    "info_extremism": ("information", "helpline", "social_services"),
+    "info_signs": ("helpline", "social_services", "information"),
+    "info_avhopp": ("exit_programme", "information"),
+    "out_of_scope": (),
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +64,16 @@ class Item:
     danger: bool
     how: str  # quote | adapted | paraphrase
     register: str = ""
+
+    @property
+    def acceptable(self) -> tuple[str, ...]:
+        """The first contact kinds that are right for this message: only the emergency number for
+        danger, none for out of scope, else the collector's kinds and the guide's defaults."""
+        if self.danger:
+            return ("emergency",)
+        if self.situation == "out_of_scope":
+            return ()
+        return tuple(dict.fromkeys([*self.kinds, *DEFAULT_KINDS.get(self.situation, ())]))
 
     @property
     def domain(self) -> str:

@@ -1,134 +1,182 @@
-"""Evaluate a trained model on the held-out set: intents, routes, first contact kind, danger, latency.
+"""Evaluate a trained model as a new user meets it: the first reply to one message.
 
-The held-out set (tests/data/heldout_nlu.yml) was written separately and is never trained on.
+For every message: parse it with the model (scrubbed first, as the live channel does), let the guide
+answer it as the first message of a conversation, and compare the first contact with the kinds
+that are acceptable for that message. Three kinds of sets are read:
+
+* the real-language corpus (bot.corpus): each message lists its acceptable first kinds;
+* the older held-out sets (tests/data/heldout_nlu*.yml): the gold intent's first contact kind;
+* the danger sets (tests/data/danger_*.yml): danger or near miss.
 """
 from __future__ import annotations
 
 import asyncio
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Iterable
 
 import yaml
 
+from bot import situations
+from bot.conversation.understanding import Message
 from bot.guide import Guide
 from bot.paths import PROJECT_ROOT
 from bot.privacy import default_scrubber
+from bot.reply import Reply
 
 HELDOUT_FILE = PROJECT_ROOT / "tests" / "data" / "heldout_nlu.yml"
+FALLBACK_ROUTES = ("ask_situation",)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One message to evaluate and what is acceptable for it."""
+
+    text: str
+    gold: str  # the situation or intent
+    kinds: tuple[str, ...]  # acceptable first contact kinds ('emergency' only, for danger)
+    danger: bool
+    source: str = ""
 
 
 @dataclass
 class Outcome:
-    text: str
-    gold_intent: str
-    predicted_intent: str
-    gold_route: str | None
-    predicted_route: str | None
-    gold_first_kind: str | None
-    predicted_first_kind: str | None
-    danger: bool
+    sample: Sample
+    predicted: str
+    reply: Reply
     seconds: float
+
+    @property
+    def first_kind(self) -> str | None:
+        return self.reply.first_kind
+
+    @property
+    def acceptable(self) -> bool:
+        if self.sample.danger:
+            return self.first_kind == "emergency"
+        if not self.sample.kinds:  # out of scope: no police, no emergency
+            return self.first_kind not in ("emergency", "police")
+        return self.first_kind in self.sample.kinds
+
+    @property
+    def fallback_only(self) -> bool:
+        """The reply gave no contact at all to an in-scope message."""
+        return bool(self.sample.kinds) and not self.reply.cards
 
 
 @dataclass
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
 
-    def _share(self, items: list[bool]) -> float:
+    @staticmethod
+    def _share(items: list[bool]) -> float:
         return sum(items) / len(items) if items else 1.0
 
     @property
     def intent_accuracy(self) -> float:
-        return self._share([o.gold_intent == o.predicted_intent for o in self.outcomes])
-
-    @property
-    def route_accuracy(self) -> float:
-        return self._share([o.gold_route == o.predicted_route for o in self.outcomes])
+        return self._share([o.sample.gold == o.predicted for o in self.outcomes])
 
     @property
     def first_kind_accuracy(self) -> float:
-        routed = [o for o in self.outcomes if o.gold_first_kind]
-        return self._share([o.gold_first_kind == o.predicted_first_kind for o in routed])
+        return self._share([o.acceptable for o in self.outcomes])
 
     @property
     def danger_first(self) -> float:
-        danger = [o for o in self.outcomes if o.danger]
-        return self._share([o.predicted_first_kind == "emergency" for o in danger])
+        return self._share([o.first_kind == "emergency" for o in self.outcomes if o.sample.danger])
+
+    @property
+    def false_alarms(self) -> float:
+        return self._share([o.first_kind == "emergency" for o in self.outcomes if not o.sample.danger])
+
+    @property
+    def fallback_only(self) -> float:
+        in_scope = [o for o in self.outcomes if o.sample.kinds]
+        return self._share([o.fallback_only for o in in_scope])
 
     @property
     def median_ms(self) -> float:
         times = sorted(o.seconds for o in self.outcomes)
         return 1000 * times[len(times) // 2] if times else 0.0
 
-    def per_route(self) -> dict[str, tuple[int, int]]:
+    def per_situation(self) -> dict[str, tuple[int, int]]:
         totals: Counter = Counter()
         right: Counter = Counter()
         for o in self.outcomes:
-            key = o.gold_route or f"({o.gold_intent})"
-            totals[key] += 1
-            right[key] += o.gold_route == o.predicted_route
-        return {route: (right[route], totals[route]) for route in sorted(totals)}
+            totals[o.sample.gold] += 1
+            right[o.sample.gold] += o.acceptable
+        return {name: (right[name], totals[name]) for name in sorted(totals)}
 
-    def confusions(self) -> Counter:
-        return Counter((o.gold_intent, o.predicted_intent) for o in self.outcomes if o.gold_intent != o.predicted_intent)
+    def misses(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.acceptable]
 
     def summary(self) -> str:
+        danger = sum(1 for o in self.outcomes if o.sample.danger)
         lines = [
             f"messages: {len(self.outcomes)}",
-            f"intent accuracy: {self.intent_accuracy:.1%}",
-            f"route accuracy: {self.route_accuracy:.1%}",
-            f"first contact of the right kind: {self.first_kind_accuracy:.1%}",
-            f"imminent danger with the emergency contact first: {self.danger_first:.1%} "
-            f"({sum(1 for o in self.outcomes if o.danger)} messages)",
+            f"first contact of an acceptable kind: {self.first_kind_accuracy:.1%}",
+            f"intent (situation) accuracy: {self.intent_accuracy:.1%}",
+            f"danger with the emergency contact first: {self.danger_first:.1%} ({danger} messages)",
+            f"not danger but the emergency contact first: {self.false_alarms:.1%}",
+            f"in-scope messages answered without any contact: {self.fallback_only:.1%}",
             f"median parse time: {self.median_ms:.1f} ms",
-            "remaining confusions (gold → predicted: count):",
+            "per situation (acceptable/total): " + ", ".join(f"{k} {a}/{t}" for k, (a, t) in self.per_situation().items()),
         ]
-        lines += [f"  {gold} → {predicted}: {count}" for (gold, predicted), count in self.confusions().most_common()]
+        confusions = Counter((o.sample.gold, o.predicted) for o in self.misses())
+        lines += [f"  miss {gold} → {predicted}: {count}" for (gold, predicted), count in confusions.most_common(15)]
         return "\n".join(lines)
 
 
-def load_heldout(path: Path = HELDOUT_FILE) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+def corpus_samples(items: Iterable[Any]) -> list[Sample]:
+    """Cases from bot.corpus items."""
+    return [Sample(i.text, i.situation, i.acceptable, i.danger, i.source) for i in items]
 
 
-def _first(reply_messages: list[dict]) -> tuple[str | None, str | None]:
-    for message in reply_messages:
-        custom = message.get("custom")
-        if custom:
-            resources = custom["resources"]
-            return custom["route"], resources[0]["kind"] if resources else None
-    return None, None
+def heldout_samples(guide: Guide, path: Path = HELDOUT_FILE) -> list[Sample]:
+    """The older held-out sets: acceptable is the kind the gold intent's answer starts with."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+    samples = []
+    for item in items:
+        reply = guide.respond(Message(text=item["text"], intent=item["intent"])).reply
+        kind = reply.first_kind
+        kinds = (kind,) if kind else ()
+        if item["intent"] == situations.OUT_OF_SCOPE:
+            kinds = ()
+        samples.append(Sample(item["text"], item["intent"], kinds, bool(item.get("danger"))))
+    return samples
 
 
-def route_of(guide: Guide, intent: str, text: str) -> tuple[str | None, str | None]:
-    """Route id and first contact kind the guide gives for this intent and text (no conversation yet)."""
-    return _first(guide.respond(intent, text, {}).messages)
+def danger_samples(path: Path) -> list[Sample]:
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+    return [Sample(i["text"], situations.DANGER if i["danger"] else "near_miss", ("emergency",) if i["danger"] else (),
+                 bool(i["danger"])) for i in items]
 
 
-async def evaluate_agent(agent, guide: Guide, messages: list[dict]) -> Report:
-    """Parse every held-out message with the trained model, as the live bot would (scrubbed first)."""
+def message_of(parsed: dict[str, Any], text: str) -> Message:
+    intent = parsed.get("intent") or {}
+    ranking = tuple((str(r["name"]), float(r.get("confidence") or 0)) for r in parsed.get("intent_ranking") or [])
+    entities = {e["entity"]: str(e["value"]) for e in parsed.get("entities") or [] if e.get("entity")}
+    return Message(text=text, intent=intent.get("name") or "", confidence=float(intent.get("confidence") or 0),
+                   ranking=ranking, entities=entities)
+
+
+async def evaluate_agent(agent: Any, guide: Guide, samples: list[Sample]) -> Report:
+    """Parse every message with the trained model, as the live bot would (scrubbed first)."""
     scrubber = default_scrubber()
     report = Report()
-    for item in messages:
-        text = scrubber.scrub(item["text"])
+    for sample in samples:
+        text = scrubber.scrub(sample.text)
         started = time.perf_counter()
         parsed = await agent.parse_message(text)
         seconds = time.perf_counter() - started
-        predicted = parsed["intent"]["name"] or ""
-        gold_route, gold_kind = route_of(guide, item["intent"], text)
-        predicted_route, predicted_kind = route_of(guide, predicted, text)
-        report.outcomes.append(Outcome(
-            text=item["text"], gold_intent=item["intent"], predicted_intent=predicted,
-            gold_route=gold_route, predicted_route=predicted_route,
-            gold_first_kind=gold_kind, predicted_first_kind=predicted_kind,
-            danger=bool(item.get("danger")), seconds=seconds,
-        ))
+        message = message_of(parsed, text)
+        reply = guide.respond(message).reply
+        report.outcomes.append(Outcome(sample, message.intent, reply, seconds))
     return report
 
 
-def load_agent(model_path: Path):
+def load_agent(model_path: Path) -> Any:
     """The trained model in this process, with Rasa's per-message debug logging off."""
     import logging
 
@@ -139,24 +187,17 @@ def load_agent(model_path: Path):
     return Agent.load(str(model_path))
 
 
-def evaluate_model(model_path: Path, guide: Guide | None = None, heldout: Path = HELDOUT_FILE) -> Report:
-    from bot import nlp
-
-    agent = load_agent(model_path)
-    return asyncio.run(evaluate_agent(agent, guide or Guide(lemmatize=nlp.lemmas), load_heldout(heldout)))
+def evaluate(agent: Any, guide: Guide, samples: list[Sample]) -> Report:
+    return asyncio.run(evaluate_agent(agent, guide, samples))
 
 
-async def danger_on_fresh_set(agent, guide: Guide, path: Path) -> tuple[int, int, int, int]:
-    """(emergency first for danger, danger messages, emergency first for near misses, near misses)."""
-    scrubber = default_scrubber()
-    items = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
-    hits = false_alarms = 0
-    for item in items:
-        text = scrubber.scrub(item["text"])
-        parsed = await agent.parse_message(text)
-        _, kind = route_of(guide, parsed["intent"]["name"] or "", text)
-        if kind == "emergency":
-            hits += bool(item["danger"])
-            false_alarms += not item["danger"]
-    dangerous = sum(1 for i in items if i["danger"])
-    return hits, dangerous, false_alarms, len(items) - dangerous
+def per_source(report: Report) -> dict[str, tuple[int, int]]:
+    """Acceptable/total per source site: does any one writer dominate the figure?"""
+    from bot.corpus import source_domain
+
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for o in report.outcomes:
+        entry = totals[source_domain(o.sample.source)]
+        entry[0] += o.acceptable
+        entry[1] += 1
+    return {k: (v[0], v[1]) for k, v in totals.items()}

@@ -116,7 +116,9 @@ class Reply:
         custom = next((m.get("custom") for m in messages if isinstance(m.get("custom"), dict)), None)
         if custom is None or "resources" not in custom:
             return None
-        texts = [m["text"] for m in messages if m.get("text") and not m.get("custom") and not m.get("buttons")]
+        # Channels may send the contact lines as their own message just before the payload: not the bot's text.
+        texts = [m["text"] for m in messages if m.get("text") and not m.get("custom") and not m.get("buttons")
+                 and m["text"] != custom.get("text")]
         question = next((m for m in messages if m.get("buttons")), {})
         return cls(
             route=str(custom.get("route", "")),

@@ -29,6 +29,8 @@ AGE_MATTERS = frozenset({
     "worried_gang", "worried_extremism", "young_self", "leave_gang", "leave_extremism", "affected_by_violence",
     "violence_close_relationship", "suicide_selfharm", "grief_fear", "threat_extortion", "crime_victim",
 })
+# Moves that only mean something after earlier turns; as a first message they are read as unsure.
+CONTEXT_MOVES = frozenset({"ask_contact_detail", "affirm", "deny", "show_contacts", "inform_age", "ask_numbers"})
 # Worries where a described crime moves the police up the list.
 POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
 
@@ -137,10 +139,10 @@ class TurnBuilder:
             reply = self._question(self._question_situation())  # type: ignore[arg-type]
         elif facts.other_area:
             reply = self._ask(Question("area_name", phrases.QUESTIONS["area_name"]), route="ask_area")
+        elif (facts.uncertain or facts.intent in CONTEXT_MOVES) and not case.concerns and not case.shown:
+            reply = self._unsure()
         elif self.news:
             reply = self._update()
-        elif facts.uncertain and not case.concerns:
-            reply = self._unsure()
         elif facts.intent == situations.OUT_OF_SCOPE and not case.concerns:
             reply = self._out_of_scope()
         else:

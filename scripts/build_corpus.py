@@ -1,0 +1,62 @@
+"""Write data/nlu/real_language.yml from the training part of the real-language corpus (bot.corpus).
+
+Only sources whose domain hashes into the training part are written; the dev and test parts stay
+out of training (tests/test_corpus.py checks that no dev or test message is in data/nlu).
+Run after adding messages to tests/data/real/: .venv/bin/python scripts/build_corpus.py
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot import corpus  # noqa: E402
+from bot.paths import DATA_DIR  # noqa: E402
+
+TARGET = DATA_DIR / "nlu" / "real_language.yml"
+HEADER = """# Written by scripts/build_corpus.py from the TRAINING part of the real-language corpus
+# (tests/data/real/, split by source site; see docs/nlu-pipeline.md). Do not edit by hand.
+version: "3.1"
+nlu:
+"""
+
+
+def example(text: str) -> str:
+    """One line of Rasa's example list: one line, no entity markup."""
+    text = " ".join(text.split())
+    return re.sub(r"[\[\]{}]", "", text)
+
+
+def existing_examples() -> set[str]:
+    found: set[str] = set()
+    for path in (DATA_DIR / "nlu").glob("*.yml"):
+        if path == TARGET:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("- "):
+                found.add(line.strip()[2:].strip().lower())
+    return found
+
+
+def main() -> int:
+    taken = existing_examples()
+    by_intent: dict[str, list[str]] = defaultdict(list)
+    for item in corpus.part("train"):
+        text = example(item.text)
+        if text and text.lower() not in taken:
+            taken.add(text.lower())
+            by_intent[item.situation].append(text)
+    lines = [HEADER.rstrip("\n")]
+    for intent in sorted(by_intent):
+        lines.append(f"- intent: {intent}\n  examples: |")
+        lines += [f"    - {text}" for text in by_intent[intent]]
+    TARGET.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{TARGET}: {sum(len(v) for v in by_intent.values())} examples, {len(by_intent)} intents")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

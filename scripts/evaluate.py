@@ -1,0 +1,59 @@
+"""Evaluate the trained model on the evaluation sets and print the figures.
+
+    .venv/bin/python scripts/evaluate.py                 # real-language dev part and the older sets
+    .venv/bin/python scripts/evaluate.py --sets test     # the by-source held-out test part (report only)
+    .venv/bin/python scripts/evaluate.py --misses dev    # also list what went wrong
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+
+from bot import corpus, nlp  # noqa: E402
+from bot.evaluation import (  # noqa: E402
+    corpus_samples, danger_samples, evaluate, heldout_samples, load_agent, per_source,
+)
+from bot.guide import Guide  # noqa: E402
+from bot.paths import PROJECT_ROOT  # noqa: E402
+from bot.training import MODEL_FILE  # noqa: E402
+
+DATA = PROJECT_ROOT / "tests" / "data"
+
+
+def samples_for(name: str, guide: Guide) -> list:
+    if name in ("dev", "test", "train"):
+        return corpus_samples(corpus.part(name))
+    if name == "set1":
+        return heldout_samples(guide, DATA / "heldout_nlu.yml")
+    if name == "set2":
+        return heldout_samples(guide, DATA / "heldout_nlu_v2.yml")
+    return danger_samples(DATA / f"{name}.yml")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default=str(MODEL_FILE))
+    parser.add_argument("--sets", nargs="*", default=["dev", "set1", "set2", "danger_fresh"])
+    parser.add_argument("--misses", nargs="*", default=[])
+    args = parser.parse_args()
+    agent, guide = load_agent(Path(args.model)), Guide(lemmatize=nlp.lemmas)
+    for name in args.sets:
+        report = evaluate(agent, guide, samples_for(name, guide))
+        print(f"\n== {name}\n{report.summary()}")
+        if name in args.misses:
+            for outcome in report.misses():
+                s = outcome.sample
+                print(f"  - [{s.gold} → {outcome.predicted}; first {outcome.first_kind}; ok {','.join(s.kinds)}] {s.text[:160]}")
+        if name in ("dev", "test"):
+            weak = sorted(per_source(report).items(), key=lambda kv: kv[1][0] / kv[1][1])[:5]
+            print("  weakest sources: " + ", ".join(f"{k} {a}/{t}" for k, (a, t) in weak))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
