@@ -17,6 +17,11 @@ from bot.text import fold, words
 from bot.yamlio import LineDict, YamlError, load_yaml
 
 
+_WORDLIKE = re.compile(r"\w")
+# The word lists that place a message in time, in the order DangerRules takes them.
+TIME_LISTS = ("now", "not_now", "harmless", "past")
+
+
 class DangerRulesError(EditorDataError):
     """data/danger.yml cannot be used; `problems` name file and line."""
 
@@ -30,6 +35,7 @@ class Pattern:
     groups: tuple[tuple[Term, ...], ...]
     near: int | None = None
     unless: tuple[Term, ...] = ()
+    any_time: bool = False  # danger whatever the time words say ("akut fara")
     _compiled: tuple[TermGroup, ...] = field(default=(), init=False, repr=False, compare=False)
     _unless: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
 
@@ -38,57 +44,115 @@ class Pattern:
         object.__setattr__(self, "_unless", TermGroup.of(self.unless) if self.unless else None)
 
     def matches(self, sequences: Sequence["IndexedTokens"]) -> bool:
+        return self.where(sequences) is not None
+
+    def where(self, sequences: Sequence["IndexedTokens"]) -> list[int] | None:
+        """The word positions where the pattern matches (its first group's terms), or None."""
         if self._unless is not None and any(self._unless.positions(seq) for seq in sequences):
-            return False
+            return None
         positions = []
         for group in self._compiled:
             found = [i for seq in sequences for i in group.positions(seq)]
             if not found:
-                return False
+                return None
             positions.append(found)
         if self.near is None:
-            return True
+            return positions[0]
         # Some choice of one position per group must fit inside a window of `near` words.
-        return any(
-            all(any(abs(p - anchor) <= self.near for p in group) for group in positions)
-            for anchor in positions[0]
-        )
+        anchors = [anchor for anchor in positions[0]
+                   if all(any(abs(p - anchor) <= self.near for p in group) for group in positions)]
+        return anchors or None
 
 
 @dataclass(frozen=True)
 class DangerRules:
+    """The patterns, and two word lists that place a message in time for every pattern at once.
+
+    `not_now`: words that put the event in the past, make it a habit or a hypothetical worry ("i helgen",
+    "brukar", "tänk om"). `now`: words that put it here and now ("just nu", "står utanför"); one near the
+    matched words wins over `not_now`. `past`: verbs in the past tense, which count only when no 'now'
+    word is in the message at all. `harmless`: games, jokes, fireworks, hunting: never danger.
+    A pattern with `any_time: true` ignores all three lists.
+    """
+
     patterns: tuple[Pattern, ...]
+    now: tuple[Term, ...] = ()
+    not_now: tuple[Term, ...] = ()
+    harmless: tuple[Term, ...] = ()
+    past: tuple[Term, ...] = ()
+    _now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
+    _not_now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
+    _harmless: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
+    _past: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in TIME_LISTS:
+            terms = getattr(self, name)
+            object.__setattr__(self, f"_{name}", TermGroup.of(terms) if terms else None)
 
     def match(self, text: str, lemmas: Sequence[str] | None = None) -> str | None:
         """The id of the first pattern the text matches (on its words or lemmas), else None."""
-        sequences = [IndexedTokens.of([fold(w) for w in words(text)])]
+        words_seq = IndexedTokens.of([fold(w) for w in words(text)])
+        sequences = [words_seq]
         if lemmas:
-            sequences.append(IndexedTokens.of([fold(lemma) for lemma in lemmas]))
+            # Punctuation tokens dropped, so a lemma's position is (close to) its word's position.
+            sequences.append(IndexedTokens.of([fold(lemma) for lemma in lemmas if _WORDLIKE.search(lemma)]))
         for pattern in self.patterns:
-            if pattern.matches(sequences):
+            where = pattern.where(sequences)
+            if where is None:
+                continue
+            if pattern.any_time or not self._elsewhere_in_time(words_seq, where):
                 return pattern.id
         return None
 
-    def to_data(self) -> list[dict]:
+    def _elsewhere_in_time(self, tokens: IndexedTokens, where: list[int]) -> bool:
+        """A game, a joke or fireworks; or a past, habitual or hypothetical time word that stands closer to
+        the matched words than any 'now' word ("i helgen dödades" against "ska åka dit nu")."""
+        if self._harmless is not None and self._harmless.positions(tokens):
+            return True
+        now = self._now.positions(tokens) if self._now is not None else []
+        if not now and self._past is not None and self._past.positions(tokens):
+            return True
+        elsewhen = self._not_now.positions(tokens) if self._not_now is not None else []
+        if not elsewhen:
+            return False
+        if not now:
+            return True
+        return _distance(elsewhen, where) < _distance(now, where)
+
+    def to_data(self) -> dict:
         """Plain data, to persist inside a trained model."""
-        return [{
-            "id": p.id,
-            "groups": [[" ".join(t.parts) for t in g] for g in p.groups],
-            "near": p.near,
-            "unless": [" ".join(t.parts) for t in p.unless],
-        } for p in self.patterns]
+        return {
+            "patterns": [{
+                "id": p.id,
+                "groups": [[" ".join(t.parts) for t in g] for g in p.groups],
+                "near": p.near,
+                "unless": [" ".join(t.parts) for t in p.unless],
+                "any_time": p.any_time,
+            } for p in self.patterns],
+            **{name: [" ".join(t.parts) for t in getattr(self, name)] for name in TIME_LISTS},
+        }
 
     @classmethod
-    def from_data(cls, data: list[dict]) -> "DangerRules":
-        return cls(tuple(
+    def from_data(cls, data: dict | list) -> "DangerRules":
+        items = data["patterns"] if isinstance(data, dict) else data
+        rules = tuple(
             Pattern(
                 item["id"],
                 tuple(tuple(Term.parse(t) for t in group) for group in item["groups"]),
                 item.get("near"),
                 tuple(Term.parse(t) for t in item.get("unless", [])),
+                bool(item.get("any_time")),
             )
-            for item in data
-        ))
+            for item in items
+        )
+        if isinstance(data, list):
+            return cls(rules)
+        return cls(rules, *(tuple(Term.parse(t) for t in data.get(key, [])) for key in TIME_LISTS))
+
+
+def _distance(positions: list[int], where: list[int]) -> int:
+    return min(abs(p - w) for p in positions for w in where)
 
 
 def parse_danger_rules(document: object, path: Path) -> DangerRules:
@@ -105,9 +169,16 @@ def parse_danger_rules(document: object, path: Path) -> DangerRules:
             patterns.append(pattern)
     if not patterns and not found.has_errors:
         found.add(document.line_of("patterns"), "patterns", "minst ett mönster behövs.")
+    time_words = {}
+    for key in TIME_LISTS:
+        value = document.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            found.add(document.line_of(key), key, f"skriv {key} som en lista med ord, t.ex. {key}: [igår, förra veckan].")
+            value = []
+        time_words[key] = tuple(Term.parse(v) for v in value)
     if found.has_errors:
         raise DangerRulesError(found.problems)
-    return DangerRules(tuple(patterns))
+    return DangerRules(tuple(patterns), *(time_words[key] for key in TIME_LISTS))
 
 
 def _parse_pattern(item: object, found: Collector, seen: set[str]) -> Pattern | None:
@@ -137,8 +208,12 @@ def _parse_pattern(item: object, found: Collector, seen: set[str]) -> Pattern | 
     if not isinstance(unless, list):
         found.add(item.line_of("unless"), "unless", "skriv unless som en lista, t.ex. unless: [igår, förra].")
         return None
+    any_time = item.get("any_time", False)
+    if not isinstance(any_time, bool):
+        found.add(item.line_of("any_time"), "any_time", "skriv any_time: true eller låt bli att skriva raden.")
+        return None
     groups = tuple(tuple(Term.parse(term) for term in group) for group in raw_groups)
-    return Pattern(pattern_id, groups, near, tuple(Term.parse(t) for t in unless))
+    return Pattern(pattern_id, groups, near, tuple(Term.parse(t) for t in unless), any_time)
 
 
 def load_danger_rules(path: Path = DANGER_FILE) -> DangerRules:

@@ -704,7 +704,7 @@ def test_server_headers_and_paths(servers):
 
 def test_emergency_numbers_without_the_catalogue(tmp_path):
     """If the catalogue does not load, the numbers are read from national.yml with a regex."""
-    from bot.emergency import emergency_contacts, emergency_contacts_from_file
+    from bot.editors_data import emergency_contacts, emergency_contacts_from_file
 
     from_file = emergency_contacts_from_file(RESOURCES_DIR / "national.yml")
     assert from_file == emergency_contacts()

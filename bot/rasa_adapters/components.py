@@ -157,6 +157,15 @@ class SparseLogisticRegressionClassifier(LogisticRegressionClassifier):
     no dense features (as here): the same columns in the same order, at a tenth of the cost; stacking
     an empty dense block onto each message was 11 % of the Rasa server's CPU (docs/performance.md)."""
 
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # C: the inverse regularisation strength, chosen by measurement (docs/nlu-pipeline.md).
+        return {**LogisticRegressionClassifier.get_default_config(), "C": 1.0}
+
+    def __init__(self, config: Dict[Text, Any], name: Text, model_storage: ModelStorage, resource: Resource) -> None:
+        super().__init__(config, name, model_storage, resource)
+        self.clf.set_params(C=float(self.config.get("C", 1.0)))
+
     def _create_X(self, messages: List[Message]) -> csr_matrix:
         rows = []
         for message in messages:

@@ -1,0 +1,59 @@
+"""The real-language corpus: every message has a public source, and the parts never leak into training."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bot import corpus, paths, situations
+from bot.catalogue import KINDS
+
+WRITERS = {"parent", "relative", "young", "staff", "victim", "witness", "other"}
+
+
+def training_examples() -> set[str]:
+    found = set()
+    for path in (paths.DATA_DIR / "nlu").glob("*.yml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("- "):
+                found.add(" ".join(line.strip()[2:].split()).lower())
+    return found
+
+
+def test_every_message_has_a_source_a_writer_and_valid_labels():
+    items = corpus.load()
+    assert len(items) >= 600
+    for item in items:
+        assert re.match(r"^https?://", item.source), item.id
+        assert item.writer in WRITERS, item.id
+        assert situations.is_situation(item.situation), item.id
+        assert set(item.kinds) <= set(KINDS), item.id
+        assert not item.danger or item.situation == situations.DANGER, item.id
+
+
+def test_no_source_site_is_in_two_parts():
+    parts: dict[str, set[str]] = {}
+    for item in corpus.load():
+        parts.setdefault(item.domain, set()).add(item.part)
+    assert all(len(found) == 1 for found in parts.values())
+
+
+def test_no_dev_or_test_message_is_in_the_training_data():
+    trained = training_examples()
+    leaked = [i.id for i in corpus.load() if i.part != "train" and " ".join(i.text.split()).lower() in trained]
+    assert leaked == []
+
+
+def test_the_training_file_is_built_from_the_training_part():
+    trained = training_examples()
+    train = [i for i in corpus.part("train")]
+    present = sum(1 for i in train if " ".join(re.sub(r"[\[\]{}]", "", i.text).split()).lower() in trained)
+    assert present == len(train), "run scripts/build_corpus.py"
+
+
+def test_the_held_out_part_covers_writers_and_registers():
+    test = corpus.part("test")
+    assert len(test) >= 200
+    writers = Counter(i.writer for i in test)
+    registers = Counter(i.register for i in test if i.how == "paraphrase")
+    assert len(writers) >= 5 and len(registers) >= 5
+    assert sum(i.danger for i in test) >= 20
