@@ -105,10 +105,28 @@ class DangerRules:
                 return pattern.id
         return None
 
+    def calm(self, text: str) -> bool:
+        """Nothing says 'now', and something places the message in a game, a joke, the past or a worry.
+
+        The NLU uses it to overrule a classifier that guessed danger from words alone."""
+        tokens = IndexedTokens.of([fold(w) for w in words(text)])
+        if self._is_harmless(tokens):
+            return True
+        if self._now is not None and self._now.positions(tokens):
+            return False
+        return any(group is not None and group.positions(tokens) for group in (self._not_now, self._past))
+
+    def sounds_harmless(self, text: str) -> bool:
+        """A game, a joke, fireworks or hunting: the violent words in it are not about violence."""
+        return self._is_harmless(IndexedTokens.of([fold(w) for w in words(text)]))
+
+    def _is_harmless(self, tokens: IndexedTokens) -> bool:
+        return self._harmless is not None and bool(self._harmless.positions(tokens))
+
     def _elsewhere_in_time(self, tokens: IndexedTokens, where: list[int]) -> bool:
         """A game, a joke or fireworks; or a past, habitual or hypothetical time word that stands closer to
         the matched words than any 'now' word ("i helgen dödades" against "ska åka dit nu")."""
-        if self._harmless is not None and self._harmless.positions(tokens):
+        if self._is_harmless(tokens):
             return True
         now = self._now.positions(tokens) if self._now is not None else []
         if not now and self._past is not None and self._past.positions(tokens):

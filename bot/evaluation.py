@@ -133,17 +133,30 @@ def corpus_samples(items: Iterable[Any]) -> list[Sample]:
     return [Sample(i.text, i.situation, i.acceptable, i.danger, i.source) for i in items]
 
 
+# The older sets were labelled before these situations were carved out of the old ones: a message
+# labelled affected_by_violence may now rightly be a hate crime. Their first contacts count as right too.
+CARVED_OUT = {
+    "affected_by_violence": ("hate_crime", "crime_victim", "grief_fear"),
+    "report_crime": ("threat_extortion", "hate_crime"),
+    "young_self": ("threat_extortion",),
+    "staff_concern": ("ask_process",),
+}
+
+
 def heldout_samples(guide: Guide, path: Path = HELDOUT_FILE) -> list[Sample]:
-    """The older held-out sets: acceptable is the kind the gold intent's answer starts with."""
+    """The older held-out sets: acceptable is the kind the gold intent's answer starts with, or the
+    kind of a situation later carved out of it (CARVED_OUT)."""
     items = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
     samples = []
     for item in items:
-        reply = guide.respond(Message(text=item["text"], intent=item["intent"])).reply
-        kind = reply.first_kind
-        kinds = (kind,) if kind else ()
-        if item["intent"] == situations.OUT_OF_SCOPE:
-            kinds = ()
-        samples.append(Sample(item["text"], item["intent"], kinds, bool(item.get("danger"))))
+        gold = item["intent"]
+        kinds: tuple[str, ...] = ()
+        if gold != situations.OUT_OF_SCOPE:
+            for intent in (gold, *CARVED_OUT.get(gold, ())):
+                kind = guide.respond(Message(text=item["text"], intent=intent)).reply.first_kind
+                if kind and kind not in kinds:
+                    kinds += (kind,)
+        samples.append(Sample(item["text"], gold, kinds, bool(item.get("danger"))))
     return samples
 
 

@@ -70,7 +70,7 @@ SIGNS = Phrases.of([
     "mobb*", "utpress*", "skuld*", "tvinga*", "döda", "död", "dog", "mord*", "självmord*", "ta livet",
     "skada mig", "skadar mig", "ångest*", "mår dåligt", "mår skit", "deppig*", "ledsen", "ensam", "otrygg*",
     "fara", "farlig*", "ont", "blåmärk*", "våldt*", "övergrepp*", "kränk*", "sorg*", "saknar", "chock*",
-    "soc", "socialen", "socialtjänst*", "orosanmäl*", "anmäl*", "uppdrag", "rekryt*", "avhopp*", "hoppa av",
+    "soc", "socialen", "socialtjänst*", "orosanmäl*", "polisanmäl*", "uppdrag", "rekryt*", "avhopp*", "hoppa av",
     "vill lämna", "lämna gänget", "heder*", "gifta bort", "kontroll*", "förföljer", "förföljd", "stalk*", "rymt", "försvunn*",
 ])
 # The person asks about this chat itself, not about a contact.

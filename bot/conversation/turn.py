@@ -13,7 +13,7 @@ from bot import situations
 from bot.catalogue import Resource
 from bot.conversation import phrases
 from bot.conversation.case import Case, digest
-from bot.conversation.understanding import Facts
+from bot.conversation.understanding import SERVICE_QUESTIONS, Facts
 from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
 from bot.reply import Button, Card, Reply
@@ -77,6 +77,9 @@ class TurnBuilder:
             case = replace(case, age_group=facts.age_group)
             self.news.append("age")
         concerns = [s for s in facts.situations if situations.is_concern(s)]
+        if facts.underlying and not case.last_shown:
+            # A first "vart vänder man sig, anonymt?" is about the worry, not about a contact shown.
+            concerns.append(facts.underlying)
         if facts.danger and situations.DANGER not in concerns:
             concerns.insert(0, situations.DANGER)
         new = [s for s in concerns if s not in case.situations]
@@ -125,9 +128,9 @@ class TurnBuilder:
             reply = self._show_all()
         elif facts.intent == "privacy_question" and self._about_the_bot():
             reply = self._bot_privacy()
-        elif facts.detail and not self.new_concerns and (facts.services or case.last_shown):
+        elif facts.detail and self._about_contacts() and (facts.services or case.last_shown):
             reply = self._detail(facts.detail, self._asked_about())
-        elif facts.services and not self.new_concerns:
+        elif facts.services and self._about_contacts():
             reply = self._service()
         elif facts.closing and not self.new_concerns:
             reply = self._closing()
@@ -148,6 +151,13 @@ class TurnBuilder:
         else:
             reply = self._nudge()
         return self._finish(reply)
+
+    def _about_contacts(self) -> bool:
+        """The message asks about contacts (named or just shown), not about a new situation."""
+        if self.new_concerns:
+            return False
+        intent = self.facts.intent
+        return intent in SERVICE_QUESTIONS or not situations.is_situation(intent)
 
     def _question_situation(self) -> str | None:
         return next((s for s in self.facts.situations if not situations.is_concern(s)), None)

@@ -17,6 +17,10 @@ from bot.text import fold
 FALLBACK = "nlu_fallback"
 OTHER_AREA = "other"
 SECOND_CONCERN_CONFIDENCE = 0.3
+# A question about "a service" that names none is about the concern behind it, when the classifier
+# sees one with at least this confidence.
+SERVICE_QUESTIONS = ("ask_service", "ask_contact_detail", "privacy_question")
+UNDERLYING_CONCERN_CONFIDENCE = 0.1
 SHORT_MESSAGE_WORDS = 6
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
 _IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)")
@@ -63,11 +67,12 @@ class Facts:
     about_the_bot: bool = False  # the message asks about this chat (is it saved, is it anonymous)
     crime: bool = False  # a crime is described: the police come earlier
     likely: tuple[str, ...] = ()  # the likeliest situations, best first, for a clarifying question
+    underlying: str | None = None  # the concern behind a question that names no service
 
 
 def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
                lemmatize: Callable[[str], list[str]] | None = None) -> Facts:
-    intent = message.intent or FALLBACK
+    intent = _resolved_intent(message)
     text = "" if message.is_payload else message.text
     tokens = index_text(text)
     words_count = len(tokens.tokens)
@@ -83,12 +88,12 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         role = "staff"
     age_group = _age_group(text, message.entities)
 
+    services = tuple(data.catalogue.named_in(text)) if text else ()
     raised = _situations(message, intent, text, tokens, role)
     detail = next((name for name, phrases in lexicon.DETAILS.items() if name != "what_is" and phrases.found_in(tokens)), None)
-    services = tuple(data.catalogue.named_in(text)) if text else ()
     if services and detail is None and lexicon.DETAILS["what_is"].found_in(tokens):
         detail = "what_is"
-    distress = danger or lexicon.SIGNS.found_in(tokens)
+    distress = danger or (lexicon.SIGNS.found_in(tokens) and not data.danger.sounds_harmless(text))
     uncertain = intent == FALLBACK or (intent == situations.OUT_OF_SCOPE and distress)
     return Facts(
         intent=intent,
@@ -110,7 +115,20 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         crime=lexicon.CRIME.found_in(tokens),
         about_the_bot=lexicon.ABOUT_THE_BOT.found_in(tokens),
         likely=_likely(message, tokens),
+        underlying=_underlying(message, intent, bool(services)),
     )
+
+
+def _resolved_intent(message: Message) -> str:
+    """The classifier's intent; when it fell back and its best guess was a conversational move
+    ("loggas min ip-adress?" → privacy_question), that move: only situations need a clarifying question."""
+    intent = message.intent or FALLBACK
+    if intent != FALLBACK:
+        return intent
+    best = next(((name, confidence) for name, confidence in message.ranking if name != FALLBACK), None)
+    if best and not situations.is_situation(best[0]) and best[1] >= UNDERLYING_CONCERN_CONFIDENCE:
+        return best[0]
+    return intent
 
 
 def _area(text: str, entities: dict[str, str], gazetteer: Gazetteer) -> tuple[Area | None, bool]:
@@ -144,11 +162,20 @@ def _age_group(text: str, entities: dict[str, str]) -> str | None:
     return None
 
 
+def _underlying(message: Message, intent: str, named_service: bool) -> str | None:
+    """The concern behind a question about "a service" that names none ("vart vänder man sig, anonymt?")."""
+    if intent not in SERVICE_QUESTIONS or named_service:
+        return None
+    return next((name for name, confidence in message.ranking
+                 if situations.is_concern(name) and confidence >= UNDERLYING_CONCERN_CONFIDENCE), None)
+
+
 def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens, role: str | None) -> list[str]:
     """The situations the message raises: the classifier's, a distinct second concern, a specific worry."""
     raised: list[str] = []
     if situations.is_situation(intent) and intent != situations.OUT_OF_SCOPE:
         raised.append(intent)
+
     if intent == "staff_concern" or (role == "staff" and intent in ("inform_role", FALLBACK)):
         # A professional's worry about extremism or gangs gets that worry's contacts for staff.
         for specific, cues in lexicon.TOPIC_CUES.items():

@@ -105,11 +105,14 @@ class RuleOverrides(GraphComponent):
                 continue
             tokens = message.get("text_tokens") or []
             lemmas = [getattr(token, "lemma", None) or token.text for token in tokens]
-            matched = rules.match(text, lemmas) or _uncertain_but_likely_danger(message, text)
+            matched = rules.match(text, lemmas) or _uncertain_but_likely_danger(message, text, rules)
             if matched:
                 _force_intent(message, situations.DANGER)
                 message.set("danger_rule", matched, add_to_output=True)
                 continue
+            if (message.get(INTENT) or {}).get("name") == situations.DANGER and rules.calm(text):
+                # The classifier saw danger words in a joke, a game or the past: take its next guess.
+                _demote_danger(message)
             button = typed_button(text)
             if button is not None:
                 intent, values = button
@@ -131,16 +134,23 @@ def _set_entities(message: Message, values: Dict[str, str], length: int) -> None
     message.set(ENTITIES, entities, add_to_output=True)
 
 
-def _uncertain_but_likely_danger(message: Message, text: str) -> Optional[str]:
+def _demote_danger(message: Message) -> None:
+    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") not in (situations.DANGER, FALLBACK_INTENT)]
+    if ranking:
+        message.set(INTENT, {"name": ranking[0]["name"], "confidence": ranking[0].get("confidence")}, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+def _uncertain_but_likely_danger(message: Message, text: str, rules: DangerRules) -> Optional[str]:
     """When the classifier falls back, err towards safety if its best guess was danger and the text
-    shows some sign of violence, threat or fear."""
+    shows some sign of violence, threat or fear, and nothing that makes it calm."""
     intent = message.get(INTENT) or {}
     if intent.get("name") != FALLBACK_INTENT:
         return None
     ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != FALLBACK_INTENT]
     if not ranking or ranking[0].get("name") != situations.DANGER:
         return None
-    return "uncertain_danger" if SIGNS.found_in(index_text(text)) else None
+    return "uncertain_danger" if SIGNS.found_in(index_text(text)) and not rules.calm(text) else None
 
 
 def _force_intent(message: Message, name: str) -> None:
