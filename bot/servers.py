@@ -1,4 +1,4 @@
-"""Start and stop the action server, the Rasa server and the web page as child processes."""
+"""Start, watch and stop the action server, the Rasa server(s) and the web page as child processes."""
 from __future__ import annotations
 
 import os
@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from bot.paths import CACHE_DIR, PACKAGE_DIR, PROJECT_ROOT
 from bot.training import MODEL_FILE
@@ -48,6 +49,7 @@ class Servers:
     debug: bool = False  # log at DEBUG (the privacy test proves user text stays out even then)
     api_token: str | None = None  # Rasa's HTTP API only behind this token; off when None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    commands: dict[str, list[str]] = field(default_factory=dict)  # how each process was started, to start it again
 
     @property
     def rasa_url(self) -> str:
@@ -60,15 +62,23 @@ class Servers:
         env.update(self.extra_env)
         return env
 
-    def _spawn(self, name: str, command: list[str]) -> None:
-        output = None
-        if self.log_dir is not None:
-            self.log_dir.mkdir(parents=True, exist_ok=True)
-            output = open(self.log_dir / f"{name}.log", "w", encoding="utf-8")  # noqa: SIM115 - owned by the process
-        self.processes[name] = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=self.env(), stdout=output, stderr=subprocess.STDOUT if output else None,
-            start_new_session=True,
-        )
+    def _spawn(self, name: str, command: list[str], again: bool = False) -> None:
+        """Start one process; with a log directory its output goes to NAME.log and its pid to NAME.pid there.
+
+        A restarted process appends to the log, so the crash that caused the restart stays readable."""
+        self.commands[name] = command
+        if self.log_dir is None:
+            self.processes[name] = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env(), start_new_session=True)
+            return
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.log_dir / f"{name}.log", "a" if again else "w", encoding="utf-8") as output:
+            self.processes[name] = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env(), stdout=output,
+                                                    stderr=subprocess.STDOUT, start_new_session=True)
+        (self.log_dir / f"{name}.pid").write_text(f"{self.processes[name].pid}\n", encoding="utf-8")
+
+    def restart(self, name: str) -> None:
+        """Start a process again the way it was started first."""
+        self._spawn(name, self.commands[name], again=True)
 
     def start_actions(self) -> None:
         command = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port),
@@ -103,9 +113,13 @@ class Servers:
         target.write_text(yaml.safe_dump(config), encoding="utf-8")
         return target
 
+    @property
+    def replica_names(self) -> list[str]:
+        return ["rasa" if index == 0 else f"rasa{index + 1}" for index in range(len(self.replica_ports))]
+
     def start_rasa(self) -> None:
-        for index, port in enumerate(self.replica_ports):
-            self._start_replica("rasa" if index == 0 else f"rasa{index + 1}", port)
+        for name, port in zip(self.replica_names, self.replica_ports):
+            self._start_replica(name, port)
         if self.replicas > 1:
             self._spawn("proxy", [sys.executable, "-m", "bot.proxy", "--port", str(self.rasa_port),
                                   *(f"http://127.0.0.1:{port}" for port in self.replica_ports)])
@@ -133,9 +147,10 @@ class Servers:
 
     def wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        checks = {f"replica {port}": f"http://127.0.0.1:{port}/webhooks/rest/" for port in self.replica_ports}
+        checks = {name: f"http://127.0.0.1:{port}/webhooks/rest/" for name, port in zip(self.replica_names, self.replica_ports)}
         checks["actions"] = f"http://127.0.0.1:{self.action_port}/health"
-        checks["rasa"] = f"{self.rasa_url}/webhooks/rest/"
+        if self.replicas > 1:
+            checks["proxy"] = f"{self.rasa_url}/webhooks/rest/"
         if self.web_port is not None:
             checks["web"] = f"http://127.0.0.1:{self.web_port}/"
         pending = dict(checks)
@@ -150,6 +165,29 @@ class Servers:
                 raise TimeoutError(f"not ready after {timeout:.0f} s: {', '.join(pending)}")
             if pending:
                 time.sleep(0.3)
+
+    def supervise(self, say: Callable[[str], None], backoff: Backoff | None = None, poll: float = 0.5) -> str:
+        """Keep every server running, as a process supervisor would: a crashed one is started again after a
+        growing pause while the others keep serving (without the action server Rasa still gives the static
+        emergency answer). Returns the name of a server that crashed too often; the caller then stops all."""
+        backoff = backoff or Backoff()
+        due: dict[str, float] = {}  # name → when to start it again
+        while True:
+            now = time.monotonic()
+            for name, process in list(self.processes.items()):
+                if name in due or process.poll() is None:
+                    continue
+                delay = backoff.after_crash(name, now)
+                if delay is None:
+                    say(f"{name} har stannat {backoff.limit} gånger på {backoff.window:.0f} s; ger upp och stänger av.")
+                    return name
+                say(f"{name} stannade oväntat (slutkod {process.returncode}); startar om den om {delay:.0f} s.")
+                due[name] = now + delay
+            for name, when in list(due.items()):
+                if now >= when:
+                    del due[name]
+                    self.restart(name)
+            time.sleep(poll)
 
     def stop(self, name: str | None = None, timeout: float = 15.0) -> None:
         names = [name] if name else list(self.processes)
@@ -166,6 +204,30 @@ class Servers:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+            if self.log_dir is not None:
+                (self.log_dir / f"{key}.pid").unlink(missing_ok=True)
+
+
+@dataclass
+class Backoff:
+    """How long to wait before starting a crashed server again, and when to stop trying.
+
+    The pause doubles with each crash inside the window; `limit` crashes inside it mean something is
+    broken for good (like systemd's StartLimitBurst), not a passing failure."""
+
+    limit: int = 5
+    window: float = 60.0
+    first_delay: float = 1.0
+    max_delay: float = 30.0
+    crashes: dict[str, list[float]] = field(default_factory=dict)
+
+    def after_crash(self, name: str, now: float) -> float | None:
+        """Seconds to wait before starting `name` again, or None when it crashed too often."""
+        recent = [moment for moment in self.crashes.get(name, []) if now - moment < self.window] + [now]
+        self.crashes[name] = recent
+        if len(recent) >= self.limit:
+            return None
+        return min(self.max_delay, self.first_delay * 2 ** (len(recent) - 1))
 
 
 def redis_endpoints(redis_url: str, expiry_seconds: int) -> dict:
