@@ -116,7 +116,7 @@ def _shown(path: Path) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from bot.servers import Servers
+    from bot.servers import MissingProgram, Servers, haproxy_binary
 
     if args.replicas > 1 and not args.redis:
         print("Flera repliker behöver en gemensam Redis: ange --redis redis://värd:6379", file=sys.stderr)
@@ -127,6 +127,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         hint = " Vägvisaren körs redan: `bot shell` pratar med den." if _running_bot(args.port) else ""
         print(f"Port {', '.join(map(str, busy))} används redan.{hint}", file=sys.stderr)
         return 1
+    if args.replicas > 1:
+        try:
+            haproxy_binary()
+        except MissingProgram as error:
+            print(error, file=sys.stderr)
+            return 1
     print(f"Förbereder Vägvisaren; alla loggar hamnar i {_shown(log_dir)}/", flush=True)
     _prepare(log_dir)
     servers = Servers(rasa_port=args.port, action_port=args.action_port, web_port=args.web_port, cors=tuple(args.cors),

@@ -1,7 +1,8 @@
-"""Start, watch and stop the action server, the Rasa server(s) and the web page as child processes."""
+"""Start, watch and stop the action server, the Rasa server(s), HAProxy and the web page as child processes."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,6 +17,13 @@ from bot.paths import CACHE_DIR, PACKAGE_DIR, PROJECT_ROOT
 from bot.training import MODEL_FILE
 
 LOGGING_CONFIG = PACKAGE_DIR / "rasa_adapters" / "logging.yml"
+CHANNEL = "bot.rasa_adapters.channel.ScrubbingRestInput"
+# HAProxy connects to the replicas from here: the channel believes the X-Forwarded-For it adds.
+BALANCER_ADDRESS = "127.0.0.1/32"
+
+
+class MissingProgram(RuntimeError):
+    """A program the requested setup needs is not installed; the message says how to install it, in Swedish."""
 
 
 def base_env() -> dict[str, str]:
@@ -43,7 +51,8 @@ class Servers:
     endpoints: Path = PROJECT_ROOT / "endpoints.yml"
     extra_env: dict[str, str] = field(default_factory=dict)
     model: Path = MODEL_FILE
-    replicas: int = 1  # more than one: Rasa servers on the next ports, a proxy on rasa_port
+    credentials: Path = PROJECT_ROOT / "credentials.yml"
+    replicas: int = 1  # more than one: Rasa servers on the next ports, HAProxy on rasa_port
     redis_url: str | None = None  # e.g. redis://127.0.0.1:6379: tracker and lock store in Redis
     stock_rasa: bool = False  # benchmark anchor: Rasa's own in-memory tracker store, no speed-ups
     debug: bool = False  # log at DEBUG (the privacy test proves user text stays out even then)
@@ -113,21 +122,41 @@ class Servers:
         target.write_text(yaml.safe_dump(config), encoding="utf-8")
         return target
 
+    def credentials_file(self) -> Path:
+        """credentials.yml, or behind HAProxy a copy that trusts the X-Forwarded-For HAProxy adds."""
+        if self.replicas == 1:
+            return self.credentials
+        import yaml
+
+        config = yaml.safe_load(self.credentials.read_text(encoding="utf-8"))
+        channel = config.get(CHANNEL) or {}
+        channel["trusted_proxies"] = list(dict.fromkeys([*(channel.get("trusted_proxies") or ()), BALANCER_ADDRESS]))
+        config[CHANNEL] = channel
+        target = CACHE_DIR / f"credentials-{self.rasa_port}.yml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(yaml.safe_dump(config), encoding="utf-8")
+        return target
+
     @property
     def replica_names(self) -> list[str]:
         return ["rasa" if index == 0 else f"rasa{index + 1}" for index in range(len(self.replica_ports))]
 
     def start_rasa(self) -> None:
+        balancer = haproxy_binary() if self.replicas > 1 else None  # missing: fail before anything starts
         for name, port in zip(self.replica_names, self.replica_ports):
             self._start_replica(name, port)
-        if self.replicas > 1:
-            self._spawn("proxy", [sys.executable, "-m", "bot.proxy", "--port", str(self.rasa_port),
-                                  *(f"http://127.0.0.1:{port}" for port in self.replica_ports)])
+        if balancer is not None:
+            config = CACHE_DIR / f"haproxy-{self.rasa_port}.cfg"
+            config.parent.mkdir(parents=True, exist_ok=True)
+            config.write_text(haproxy_config(self.rasa_port, self.replica_ports), encoding="utf-8")
+            # -db: stays in the foreground, a child process like the others.
+            self._spawn("haproxy", [balancer, "-db", "-f", str(config)])
 
     def _start_replica(self, name: str, port: int) -> None:
         self._spawn(name, [
             sys.executable, "-m", "rasa", "run", "--model", str(self.model), "--port", str(port),
-            "--credentials", "credentials.yml", "--endpoints", str(self.endpoints_file()), "--cors", *self.origins(),
+            "--credentials", str(self.credentials_file()), "--endpoints", str(self.endpoints_file()),
+            "--cors", *self.origins(),
             "--logging-config-file", str(LOGGING_CONFIG),
             *(["--debug"] if self.debug else []),
             *(["--enable-api", "--auth-token", self.api_token] if self.api_token else []),
@@ -150,7 +179,7 @@ class Servers:
         checks = {name: f"http://127.0.0.1:{port}/webhooks/rest/" for name, port in zip(self.replica_names, self.replica_ports)}
         checks["actions"] = f"http://127.0.0.1:{self.action_port}/health"
         if self.replicas > 1:
-            checks["proxy"] = f"{self.rasa_url}/webhooks/rest/"
+            checks["haproxy"] = f"{self.rasa_url}/webhooks/rest/"
         if self.web_port is not None:
             checks["web"] = f"http://127.0.0.1:{self.web_port}/"
         pending = dict(checks)
@@ -228,6 +257,49 @@ class Backoff:
         if len(recent) >= self.limit:
             return None
         return min(self.max_delay, self.first_delay * 2 ** (len(recent) - 1))
+
+
+def haproxy_binary() -> str:
+    """The haproxy program (Debian puts it in /usr/sbin, which is not on every user's PATH)."""
+    found = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/usr/local/sbin:/sbin")
+    if found is None:
+        raise MissingProgram("HAProxy saknas men behövs för --replicas: installera det med "
+                             "`apt-get install haproxy` (scripts/setup.sh --dev gör det).")
+    return found
+
+
+def haproxy_config(port: int, replica_ports: list[int]) -> str:
+    """Round robin over the replicas; a replica that fails its health check gets no users until it answers again."""
+    servers = "\n".join(f"    server rasa{index} 127.0.0.1:{replica} check"
+                        for index, replica in enumerate(replica_ports, start=1))
+    return f"""# Written by bot run --replicas (bot/servers.py); changes here are overwritten.
+# No log directive anywhere: an access log would keep the users' addresses.
+global
+    maxconn 2000
+
+defaults
+    mode http
+    # The replicas' channel trusts 127.0.0.1 and reads the user's address from this header.
+    option forwardfor
+    # A replica that refuses the connection (crashed, restarting): try another one.
+    retries 2
+    option redispatch 1
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+    timeout http-request 10s
+
+frontend vagvisaren
+    bind :{port}
+    default_backend rasa
+
+backend rasa
+    balance roundrobin
+    option httpchk GET /webhooks/rest/
+    http-check expect status 200
+    default-server inter 2s fall 2 rise 2
+{servers}
+"""
 
 
 def redis_endpoints(redis_url: str, expiry_seconds: int) -> dict:

@@ -60,6 +60,8 @@ if [ "$DEV" = 1 ]; then
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  # Debian puts haproxy in /usr/sbin, which is not on every user's PATH.
+  command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installerar Debian-paket: ${missing[*]} (logg: $LOG)"
     SUDO=""
