@@ -171,7 +171,10 @@ def _ports_of(args: argparse.Namespace) -> list[int]:
 
 
 def _port_free(port: int) -> bool:
+    """Nobody listens on the port. SO_REUSEADDR as the servers use it: connections of a bot that just
+    stopped (TIME_WAIT) do not count as busy."""
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("", port))
         except OSError:

@@ -19,6 +19,7 @@ def free_ports(count: int) -> list[int]:
 
 def _free(port: int) -> bool:
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the servers bind
         try:
             probe.bind(("", port))
         except OSError:

@@ -120,3 +120,17 @@ def test_run_says_so_when_its_port_is_taken():
         result = run_bot("run", "--port", str(port), "--action-port", str(action_port), "--web-port", str(web_port))
     assert result.returncode == 1 and f"Port {action_port} används redan." in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_ports_of_a_bot_that_just_stopped_are_free_again():
+    port, action_port = free_ports(2)
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("", port))
+    server.listen()
+    client = socket.create_connection(("127.0.0.1", port))
+    accepted, _ = server.accept()
+    accepted.close()  # the server side closes first: its address stays in TIME_WAIT for a minute
+    client.close()
+    server.close()
+    assert shell_plan(port, action_port) == ("start", port, action_port)
