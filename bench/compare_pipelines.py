@@ -1,11 +1,14 @@
-"""Compare NLU pipelines on the held-out set: accuracy, routing, danger, parse time, training time.
+"""Compare NLU pipelines as a new user meets them: the first contact given to one message.
+
+Per config: the real-language corpus's dev and test parts (first contact of an acceptable kind,
+danger with 112 first, in-scope messages answered without any contact), the older held-out sets 1
+and 2, and the fresh danger set; parse and training time.
 
 Usage: .venv/bin/python bench/compare_pipelines.py [config names…]
 Writes the table to docs/nlu-pipeline.md (between the markers) and prints it.
 """
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import platform
@@ -17,8 +20,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
-from bot import nlp  # noqa: E402
-from bot.evaluation import HELDOUT_FILE, danger_on_fresh_set, evaluate_agent, load_agent, load_heldout  # noqa: E402
+from bot import corpus, nlp  # noqa: E402
+from bot.evaluation import (  # noqa: E402
+    HELDOUT_FILE,
+    corpus_samples,
+    danger_samples,
+    evaluate,
+    heldout_samples,
+    load_agent,
+)
 from bot.guide import Guide  # noqa: E402
 from bot.servers import base_env  # noqa: E402
 from bot.training import rasa_train  # noqa: E402
@@ -49,35 +59,56 @@ def reuse_bench_model(config: Path) -> tuple[Path, float] | None:
 
 def main(names: list[str]) -> None:
     configs = [CONFIGS / f"{n}.yml" for n in names] if names else sorted(CONFIGS.glob("*.yml"))
+    guide = Guide(lemmatize=nlp.lemmas)
+    sets = {
+        "dev": corpus_samples(corpus.part("dev")),
+        "test": corpus_samples(corpus.part("test")),
+        "set1": heldout_samples(guide, HELDOUT_FILE),
+        "set2": heldout_samples(guide, HELDOUT_V2),
+        "fresh": danger_samples(FRESH_DANGER),
+    }
     rows = []
     for config in configs:
         model, seconds = reuse_bench_model(config) or train(config)
-        agent, guide = load_agent(model), Guide(lemmatize=nlp.lemmas)
-        report = asyncio.run(evaluate_agent(agent, guide, load_heldout(HELDOUT_FILE)))
-        second = asyncio.run(evaluate_agent(agent, guide, load_heldout(HELDOUT_V2)))
-        hits, dangerous, alarms, near_misses = asyncio.run(danger_on_fresh_set(agent, guide, FRESH_DANGER))
-        rows.append({
-            "config": config.stem, "intent": report.intent_accuracy, "first_kind": report.first_kind_accuracy,
-            "danger_first": report.danger_first, "intent_v2": second.intent_accuracy,
-            "first_kind_v2": second.first_kind_accuracy, "danger_first_v2": second.danger_first,
-            "fresh_danger": hits / dangerous, "fresh_false_alarms": alarms / near_misses,
-            "parse_ms": report.median_ms, "train_s": seconds,
-        })
-        print(json.dumps(rows[-1]), flush=True)
-        print(report.summary(), "\n--- v2\n", second.summary(), flush=True)
+        agent = load_agent(model)
+        reports = {name: evaluate(agent, guide, samples) for name, samples in sets.items()}
+        row: dict = {"config": config.stem, "parse_ms": reports["set1"].median_ms, "train_s": seconds}
+        for part in ("dev", "test"):
+            row.update({f"{part}_first_kind": reports[part].first_kind_accuracy,
+                        f"{part}_danger_first": reports[part].danger_first,
+                        f"{part}_fallback_only": reports[part].fallback_only})
+        for held in ("set1", "set2"):
+            row.update({f"{held}_intent": reports[held].intent_accuracy,
+                        f"{held}_first_kind": reports[held].first_kind_accuracy,
+                        f"{held}_danger_first": reports[held].danger_first})
+        row.update(fresh_danger=reports["fresh"].danger_first, fresh_false_alarms=reports["fresh"].false_alarms)
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+        for name, report in reports.items():
+            print(f"--- {config.stem}, {name}\n{report.summary()}", flush=True)
+    sizes = {name: len(samples) for name, samples in sets.items()}
+    dangerous = sum(1 for sample in sets["fresh"] if sample.danger)
     table = [
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        "set 1: tests/data/heldout_nlu.yml (333); set 2: tests/data/heldout_nlu_v2.yml (230); "
-        "fresh danger: tests/data/danger_fresh.yml (90 dangerous, 90 near misses).",
+        f"real-language corpus (tests/data/real): dev part ({sizes['dev']}) and test part ({sizes['test']}), "
+        f"never trained on; set 1: tests/data/heldout_nlu.yml ({sizes['set1']}); set 2: tests/data/heldout_nlu_v2.yml "
+        f"({sizes['set2']}); fresh danger: tests/data/danger_fresh.yml ({dangerous} dangerous, "
+        f"{sizes['fresh'] - dangerous} near misses). First kind: the first contact is of a kind acceptable for the "
+        "message; fallback only: an in-scope message answered without any contact.",
         "",
-        "| config | intent, set 1 | first contact right kind, set 1 | danger → 112 first, set 1 "
-        "| intent, set 2 | first kind, set 2 | danger first, set 2 | fresh danger → 112 | near misses → 112 "
-        "| median parse | full training |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| config | dev: first kind | dev: danger → 112 first | dev: fallback only "
+        "| test: first kind | test: danger → 112 first | test: fallback only "
+        "| set 1: intent | set 1: first kind | set 1: danger first "
+        "| set 2: intent | set 2: first kind | set 2: danger first "
+        "| fresh danger → 112 | near misses → 112 | median parse | full training |",
+        "|---" * 17 + "|",
     ]
     table += [
-        f"| {r['config']} | {r['intent']:.1%} | {r['first_kind']:.1%} | {r['danger_first']:.1%} "
-        f"| {r['intent_v2']:.1%} | {r['first_kind_v2']:.1%} | {r['danger_first_v2']:.1%} "
+        f"| {r['config']} "
+        f"| {r['dev_first_kind']:.1%} | {r['dev_danger_first']:.1%} | {r['dev_fallback_only']:.1%} "
+        f"| {r['test_first_kind']:.1%} | {r['test_danger_first']:.1%} | {r['test_fallback_only']:.1%} "
+        f"| {r['set1_intent']:.1%} | {r['set1_first_kind']:.1%} | {r['set1_danger_first']:.1%} "
+        f"| {r['set2_intent']:.1%} | {r['set2_first_kind']:.1%} | {r['set2_danger_first']:.1%} "
         f"| {r['fresh_danger']:.1%} | {r['fresh_false_alarms']:.1%} "
         f"| {r['parse_ms']:.1f} ms | {r['train_s']:.0f} s |" for r in rows
     ]

@@ -1,11 +1,16 @@
 """Benchmark Vägvisaren against Rasa's default pipeline, in one run, through the web chat's channel.
 
-Usage: .venv/bin/python bench/run.py [--quick]
+Usage: .venv/bin/python bench/run.py [--quick] [--duration S] [--concurrency N …]
 Both models are trained here from the same data, then served the same way (scrubbing REST channel,
 action server on) and measured: training time, cold start to first answer, one-user latency,
 throughput at 1/10/20/50 concurrent conversations, turn 1 against turn 50, resident memory and
-held-out routing accuracy; then Vägvisaren with 2 replicas on Redis against 1. The table goes to
-docs/performance.md.
+held-out routing accuracy; then Vägvisaren with 2 replicas behind HAProxy on Redis against 1. The
+table goes to docs/performance.md.
+
+The load generator is one address standing in for many people, so the servers run with the
+per-client rate limit off. Any error (a status other than 200, an empty answer, an exception) stops
+the run with a non-zero exit and nothing written: a table of refused requests measures nothing.
+`--quick` measures Vägvisaren only (no anchor, no 15-minute training) and never writes anything.
 """
 from __future__ import annotations
 
@@ -30,13 +35,17 @@ os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
 from aiohttp import ClientSession, ClientTimeout  # noqa: E402
 
-from bot.evaluation import evaluate_model  # noqa: E402
+from bot import nlp  # noqa: E402
+from bot.evaluation import evaluate, heldout_samples, load_agent  # noqa: E402
+from bot.guide import Guide  # noqa: E402
 from bot.servers import Servers, base_env  # noqa: E402
 from bot.training import rasa_train  # noqa: E402
 
 OUT = ROOT / ".cache" / "bench"
 DOC = ROOT / "docs" / "performance.md"
 RESULTS = ROOT / "bench" / "results.json"
+# One load generator stands in for many people: the per-client limit would refuse almost everything.
+NO_RATE_LIMIT = {"VAGVISAREN_RATE_LIMIT_PER_MINUTE": "0"}
 CONVERSATIONS = [
     ["hej", "jag är orolig att min dotter radikaliseras på nätet", "vi bor i botkyrka",
      "sparas det jag skriver", "vad är trefas", "tack"],
@@ -49,11 +58,20 @@ CONVERSATIONS = [
 ]
 
 
+class BenchFailed(RuntimeError):
+    """A measurement had errors: the run stops and writes nothing."""
+
+
 @dataclass
 class Load:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    first_error: str | None = None
+
+    def fail(self, what: str) -> None:
+        self.errors += 1
+        self.first_error = self.first_error or what
 
     @property
     def throughput(self) -> float:
@@ -70,14 +88,22 @@ async def _send(session: ClientSession, url: str, sender: str, text: str, load: 
     started = time.perf_counter()
     try:
         async with session.post(url, json={"sender": sender, "message": text}) as answer:
-            body = await answer.json()
+            body = await answer.json(content_type=None)
             if answer.status != 200 or not isinstance(body, list) or not body:
-                load.errors += 1
+                load.fail(f"HTTP {answer.status}: {str(body)[:120]}")
                 return
-    except Exception:  # noqa: BLE001 - counted as an error
-        load.errors += 1
+    except Exception as error:  # noqa: BLE001 - counted as an error
+        load.fail(f"{type(error).__name__}: {error}")
         return
     load.latencies.append(time.perf_counter() - started)
+
+
+def checked(step: str, load: Load) -> Load:
+    """The load, or BenchFailed naming the step and its first error when any request failed."""
+    if load.errors:
+        total = load.errors + len(load.latencies)
+        raise BenchFailed(f"{step}: {load.errors} of {total} requests failed; first: {load.first_error}")
+    return load
 
 
 async def run_load(url: str, concurrency: int, duration: float) -> Load:
@@ -111,6 +137,7 @@ async def turn_cost(url: str, turns: int = 50, conversations: int = 4) -> tuple[
             sender, load = uuid.uuid4().hex, Load()
             for index in range(turns):
                 await _send(session, url, sender, flat[index % len(flat)], load)
+            checked("long conversations", load)
             early += load.latencies[:5]
             late += load.latencies[-5:]
     return 1000 * statistics.median(early), 1000 * statistics.median(late)
@@ -132,7 +159,7 @@ def train(name: str, config: Path) -> tuple[Path, float]:
 
 def measure(name: str, model: Path, args: argparse.Namespace, port: int, **extra: object) -> dict:
     servers = Servers(rasa_port=port, action_port=port + 50, web_port=None, model=model,
-                      log_dir=OUT / f"logs-{name}", **extra)
+                      log_dir=OUT / f"logs-{name}", extra_env=NO_RATE_LIMIT, **extra)
     url = f"{servers.rasa_url}/webhooks/rest/webhook"
     result: dict = {"name": name}
     started = time.monotonic()
@@ -146,13 +173,13 @@ def measure(name: str, model: Path, args: argparse.Namespace, port: int, **extra
     result["cold_start_s"] = time.monotonic() - started
     try:
         servers.wait_ready(60)
-        asyncio.run(run_load(url, 1, 3))  # warm-up
-        one = asyncio.run(run_load(url, 1, args.duration))
+        checked(f"{name} warm-up", asyncio.run(run_load(url, 1, 3)))
+        one = checked(f"{name} one user", asyncio.run(run_load(url, 1, args.duration)))
         result["one_user"] = {"p50": one.pct(0.5), "p95": one.pct(0.95), "p99": one.pct(0.99),
                               "throughput": one.throughput, "errors": one.errors, "messages": len(one.latencies)}
         result["concurrency"] = {}
         for users in args.concurrency:
-            load = asyncio.run(run_load(url, users, args.duration))
+            load = checked(f"{name} {users} concurrent", asyncio.run(run_load(url, users, args.duration)))
             result["concurrency"][users] = {"throughput": load.throughput, "p50": load.pct(0.5), "p95": load.pct(0.95),
                                             "p99": load.pct(0.99), "errors": load.errors, "messages": len(load.latencies)}
             print(name, users, json.dumps(result["concurrency"][users]), flush=True)
@@ -263,7 +290,7 @@ def write_doc(results: dict) -> None:
             "| setup | throughput | p95 | errors |",
             "|---|---|---|---|",
             f"| 1 replica, Redis stores | {one['throughput']:.1f} msg/s | {one['p95']:.0f} ms | {one['errors']} |",
-            f"| 2 replicas behind the proxy, Redis stores | {two['throughput']:.1f} msg/s | {two['p95']:.0f} ms | {two['errors']} |",
+            f"| 2 replicas behind HAProxy, Redis stores | {two['throughput']:.1f} msg/s | {two['p95']:.0f} ms | {two['errors']} |",
             "",
             "One Rasa server is one Python process and uses one core; a second replica uses the second core of this",
             "2-core machine, shared with the action server, Redis and the load generator. With Redis every turn",
@@ -275,15 +302,13 @@ def write_doc(results: dict) -> None:
     DOC.write_text("\n".join(lines) + "\n" + soak, encoding="utf-8")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--duration", type=float, default=20.0)
-    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 20, 50])
-    parser.add_argument("--skip-anchor-training", action="store_true", help="reuse .cache/bench/default.tar.gz")
-    args = parser.parse_args()
+def collect(args: argparse.Namespace) -> dict:
+    """Train, serve and measure everything; BenchFailed at the first step with errors."""
     results: dict = {"date": time.strftime("%Y-%m-%d"), "machine": machine(), "duration": args.duration,
                      "concurrency": args.concurrency}
     variants = {"vagvisaren": ROOT / "config.yml", "default": ROOT / "bench" / "configs" / "default.yml"}
+    if args.quick:
+        variants.pop("default")
     trained: dict[str, tuple[Path, float]] = {}
     for name, config in variants.items():
         if name == "default" and args.skip_anchor_training and (OUT / "default.tar.gz").exists():
@@ -291,14 +316,18 @@ def main() -> None:
         else:
             trained[name] = train(name, config)
         print(f"{name}: trained in {trained[name][1]:.0f} s", flush=True)
+    guide = Guide(lemmatize=nlp.lemmas)
     # The anchor twice: on Rasa's stock serving path, and on the project's (speed-ups, tracker store).
-    runs = (("vagvisaren", "vagvisaren", 5500, False), ("default_stock", "default", 5600, True),
-            ("default", "default", 5625, False))
+    base = args.port
+    runs = (("vagvisaren", "vagvisaren", base, False), ("default_stock", "default", base + 100, True),
+            ("default", "default", base + 125, False))
     for label, name, port, stock in runs:
+        if name not in trained:
+            continue
         model, seconds = trained[name]
         result = measure(label, model, args, port, stock_rasa=stock)
         result["train_s"] = seconds
-        report = evaluate_model(model)
+        report = evaluate(load_agent(model), guide, heldout_samples(guide))
         result.update(intent=report.intent_accuracy, first_kind=report.first_kind_accuracy,
                       danger_first=report.danger_first)
         results[label] = json.loads(json.dumps(result))
@@ -306,14 +335,15 @@ def main() -> None:
     redis = start_redis(6398)
     try:
         results["replicas"] = {}
-        for replicas, port in ((1, 5700), (2, 5800)):
+        for replicas, port in ((1, base + 200), (2, base + 300)):
             servers = Servers(rasa_port=port, action_port=port + 50, web_port=None, model=OUT / "vagvisaren.tar.gz",
-                              replicas=replicas, redis_url="redis://127.0.0.1:6398", log_dir=OUT / f"logs-r{replicas}")
+                              replicas=replicas, redis_url="redis://127.0.0.1:6398", log_dir=OUT / f"logs-r{replicas}",
+                              extra_env=NO_RATE_LIMIT)
             try:
                 servers.start()
                 url = f"{servers.rasa_url}/webhooks/rest/webhook"
-                asyncio.run(run_load(url, 5, 3))
-                load = asyncio.run(run_load(url, 20, args.duration))
+                checked(f"{replicas} replicas warm-up", asyncio.run(run_load(url, 5, 3)))
+                load = checked(f"{replicas} replicas", asyncio.run(run_load(url, 20, args.duration)))
                 results["replicas"][str(replicas)] = {"throughput": load.throughput, "p95": load.pct(0.95),
                                                       "errors": load.errors}
                 print("replicas", replicas, results["replicas"][str(replicas)], flush=True)
@@ -321,10 +351,30 @@ def main() -> None:
                 servers.stop()
     finally:
         redis.terminate()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=float, default=20.0)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 20, 50])
+    parser.add_argument("--skip-anchor-training", action="store_true", help="reuse .cache/bench/default.tar.gz")
+    parser.add_argument("--quick", action="store_true", help="Vägvisaren only, no anchor; writes nothing")
+    parser.add_argument("--port", type=int, default=5500, help="the servers use ports from here to here + 350")
+    args = parser.parse_args(argv)
+    try:
+        results = collect(args)
+    except BenchFailed as failure:
+        print(f"\nBENCH FAILED, nothing written: {failure}", file=sys.stderr)
+        return 1
+    if args.quick:
+        print("Quick run: nothing written.")
+        return 0
     RESULTS.write_text(json.dumps(results, indent=2), encoding="utf-8")
     write_doc(results)
     print(DOC.read_text(encoding="utf-8"))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -7,6 +7,8 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+import holidays
+
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
@@ -135,51 +137,16 @@ def describe_opening(opening: datetime, now: datetime) -> str:
     return f"{DAY_NAMES_SV[opening.weekday()]} kl. {clock}"
 
 
-def _easter_sunday(year: int) -> date:
-    """Gregorian Easter (Anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own name
-    m = (a + 11 * h + 22 * l) // 451
-    month = (h + l - 7 * m + 114) // 31
-    day = (h + l - 7 * m + 114) % 31 + 1
-    return date(year, month, day)
-
-
-def _first_saturday_between(start: date, end: date) -> date:
-    day = start
-    while day.weekday() != 5:
-        day += timedelta(days=1)
-    assert day <= end
-    return day
+# Closed in practice though not public holidays by law; the calendar package lists them only as
+# de facto holidays, so they are kept here whatever it does.
+def _closed_eves(year: int) -> set[date]:
+    midsummer_eve = next(date(year, 6, day) for day in range(19, 26) if date(year, 6, day).weekday() == 4)
+    return {midsummer_eve, date(year, 12, 24), date(year, 12, 31)}
 
 
 @lru_cache(maxsize=16)
 def swedish_public_holidays(year: int) -> frozenset[date]:
-    """Swedish public holidays plus the eves that are closed days in practice (midsommar-, jul-, nyårsafton)."""
-    easter = _easter_sunday(year)
-    midsummer_day = _first_saturday_between(date(year, 6, 20), date(year, 6, 26))
-    all_saints = _first_saturday_between(date(year, 10, 31), date(year, 11, 6))
-    return frozenset(
-        {
-            date(year, 1, 1),
-            date(year, 1, 6),
-            easter - timedelta(days=2),
-            easter,
-            easter + timedelta(days=1),
-            date(year, 5, 1),
-            easter + timedelta(days=39),
-            date(year, 6, 6),
-            midsummer_day - timedelta(days=1),
-            midsummer_day,
-            all_saints,
-            date(year, 12, 24),
-            date(year, 12, 25),
-            date(year, 12, 26),
-            date(year, 12, 31),
-        }
-    )
+    """Swedish public holidays except ordinary Sundays, plus the eves that are closed days (midsommar-, jul-, nyårsafton).
+
+    The calendar (Easter, midsummer, All Saints) comes from the `holidays` package rather than our own arithmetic."""
+    return frozenset(holidays.Sweden(years=year, include_sundays=False)) | _closed_eves(year)

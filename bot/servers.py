@@ -1,7 +1,8 @@
-"""Start and stop the action server, the Rasa server and the web page as child processes."""
+"""Start, watch and stop the action server, the Rasa server(s), HAProxy and the web page as child processes."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -10,11 +11,19 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from bot.paths import CACHE_DIR, PACKAGE_DIR, PROJECT_ROOT
 from bot.training import MODEL_FILE
 
 LOGGING_CONFIG = PACKAGE_DIR / "rasa_adapters" / "logging.yml"
+CHANNEL = "bot.rasa_adapters.channel.ScrubbingRestInput"
+# HAProxy connects to the replicas from here: the channel believes the X-Forwarded-For it adds.
+BALANCER_ADDRESS = "127.0.0.1/32"
+
+
+class MissingProgram(RuntimeError):
+    """A program the requested setup needs is not installed; the message says how to install it, in Swedish."""
 
 
 def base_env() -> dict[str, str]:
@@ -42,12 +51,14 @@ class Servers:
     endpoints: Path = PROJECT_ROOT / "endpoints.yml"
     extra_env: dict[str, str] = field(default_factory=dict)
     model: Path = MODEL_FILE
-    replicas: int = 1  # more than one: Rasa servers on the next ports, a proxy on rasa_port
+    credentials: Path = PROJECT_ROOT / "credentials.yml"
+    replicas: int = 1  # more than one: Rasa servers on the next ports, HAProxy on rasa_port
     redis_url: str | None = None  # e.g. redis://127.0.0.1:6379: tracker and lock store in Redis
     stock_rasa: bool = False  # benchmark anchor: Rasa's own in-memory tracker store, no speed-ups
     debug: bool = False  # log at DEBUG (the privacy test proves user text stays out even then)
     api_token: str | None = None  # Rasa's HTTP API only behind this token; off when None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    commands: dict[str, list[str]] = field(default_factory=dict)  # how each process was started, to start it again
 
     @property
     def rasa_url(self) -> str:
@@ -60,15 +71,23 @@ class Servers:
         env.update(self.extra_env)
         return env
 
-    def _spawn(self, name: str, command: list[str]) -> None:
-        output = None
-        if self.log_dir is not None:
-            self.log_dir.mkdir(parents=True, exist_ok=True)
-            output = open(self.log_dir / f"{name}.log", "w", encoding="utf-8")  # noqa: SIM115 - owned by the process
-        self.processes[name] = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=self.env(), stdout=output, stderr=subprocess.STDOUT if output else None,
-            start_new_session=True,
-        )
+    def _spawn(self, name: str, command: list[str], again: bool = False) -> None:
+        """Start one process; with a log directory its output goes to NAME.log and its pid to NAME.pid there.
+
+        A restarted process appends to the log, so the crash that caused the restart stays readable."""
+        self.commands[name] = command
+        if self.log_dir is None:
+            self.processes[name] = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env(), start_new_session=True)
+            return
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.log_dir / f"{name}.log", "a" if again else "w", encoding="utf-8") as output:
+            self.processes[name] = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env(), stdout=output,
+                                                    stderr=subprocess.STDOUT, start_new_session=True)
+        (self.log_dir / f"{name}.pid").write_text(f"{self.processes[name].pid}\n", encoding="utf-8")
+
+    def restart(self, name: str) -> None:
+        """Start a process again the way it was started first."""
+        self._spawn(name, self.commands[name], again=True)
 
     def start_actions(self) -> None:
         command = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port),
@@ -103,17 +122,41 @@ class Servers:
         target.write_text(yaml.safe_dump(config), encoding="utf-8")
         return target
 
+    def credentials_file(self) -> Path:
+        """credentials.yml, or behind HAProxy a copy that trusts the X-Forwarded-For HAProxy adds."""
+        if self.replicas == 1:
+            return self.credentials
+        import yaml
+
+        config = yaml.safe_load(self.credentials.read_text(encoding="utf-8"))
+        channel = config.get(CHANNEL) or {}
+        channel["trusted_proxies"] = list(dict.fromkeys([*(channel.get("trusted_proxies") or ()), BALANCER_ADDRESS]))
+        config[CHANNEL] = channel
+        target = CACHE_DIR / f"credentials-{self.rasa_port}.yml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(yaml.safe_dump(config), encoding="utf-8")
+        return target
+
+    @property
+    def replica_names(self) -> list[str]:
+        return ["rasa" if index == 0 else f"rasa{index + 1}" for index in range(len(self.replica_ports))]
+
     def start_rasa(self) -> None:
-        for index, port in enumerate(self.replica_ports):
-            self._start_replica("rasa" if index == 0 else f"rasa{index + 1}", port)
-        if self.replicas > 1:
-            self._spawn("proxy", [sys.executable, "-m", "bot.proxy", "--port", str(self.rasa_port),
-                                  *(f"http://127.0.0.1:{port}" for port in self.replica_ports)])
+        balancer = haproxy_binary() if self.replicas > 1 else None  # missing: fail before anything starts
+        for name, port in zip(self.replica_names, self.replica_ports):
+            self._start_replica(name, port)
+        if balancer is not None:
+            config = CACHE_DIR / f"haproxy-{self.rasa_port}.cfg"
+            config.parent.mkdir(parents=True, exist_ok=True)
+            config.write_text(haproxy_config(self.rasa_port, self.replica_ports), encoding="utf-8")
+            # -db: stays in the foreground, a child process like the others.
+            self._spawn("haproxy", [balancer, "-db", "-f", str(config)])
 
     def _start_replica(self, name: str, port: int) -> None:
         self._spawn(name, [
             sys.executable, "-m", "rasa", "run", "--model", str(self.model), "--port", str(port),
-            "--credentials", "credentials.yml", "--endpoints", str(self.endpoints_file()), "--cors", *self.origins(),
+            "--credentials", str(self.credentials_file()), "--endpoints", str(self.endpoints_file()),
+            "--cors", *self.origins(),
             "--logging-config-file", str(LOGGING_CONFIG),
             *(["--debug"] if self.debug else []),
             *(["--enable-api", "--auth-token", self.api_token] if self.api_token else []),
@@ -133,9 +176,10 @@ class Servers:
 
     def wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        checks = {f"replica {port}": f"http://127.0.0.1:{port}/webhooks/rest/" for port in self.replica_ports}
+        checks = {name: f"http://127.0.0.1:{port}/webhooks/rest/" for name, port in zip(self.replica_names, self.replica_ports)}
         checks["actions"] = f"http://127.0.0.1:{self.action_port}/health"
-        checks["rasa"] = f"{self.rasa_url}/webhooks/rest/"
+        if self.replicas > 1:
+            checks["haproxy"] = f"{self.rasa_url}/webhooks/rest/"
         if self.web_port is not None:
             checks["web"] = f"http://127.0.0.1:{self.web_port}/"
         pending = dict(checks)
@@ -150,6 +194,29 @@ class Servers:
                 raise TimeoutError(f"not ready after {timeout:.0f} s: {', '.join(pending)}")
             if pending:
                 time.sleep(0.3)
+
+    def supervise(self, say: Callable[[str], None], backoff: Backoff | None = None, poll: float = 0.5) -> str:
+        """Keep every server running, as a process supervisor would: a crashed one is started again after a
+        growing pause while the others keep serving (without the action server Rasa still gives the static
+        emergency answer). Returns the name of a server that crashed too often; the caller then stops all."""
+        backoff = backoff or Backoff()
+        due: dict[str, float] = {}  # name → when to start it again
+        while True:
+            now = time.monotonic()
+            for name, process in list(self.processes.items()):
+                if name in due or process.poll() is None:
+                    continue
+                delay = backoff.after_crash(name, now)
+                if delay is None:
+                    say(f"{name} har stannat {backoff.limit} gånger på {backoff.window:.0f} s; ger upp och stänger av.")
+                    return name
+                say(f"{name} stannade oväntat (slutkod {process.returncode}); startar om den om {delay:.0f} s.")
+                due[name] = now + delay
+            for name, when in list(due.items()):
+                if now >= when:
+                    del due[name]
+                    self.restart(name)
+            time.sleep(poll)
 
     def stop(self, name: str | None = None, timeout: float = 15.0) -> None:
         names = [name] if name else list(self.processes)
@@ -166,6 +233,73 @@ class Servers:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+            if self.log_dir is not None:
+                (self.log_dir / f"{key}.pid").unlink(missing_ok=True)
+
+
+@dataclass
+class Backoff:
+    """How long to wait before starting a crashed server again, and when to stop trying.
+
+    The pause doubles with each crash inside the window; `limit` crashes inside it mean something is
+    broken for good (like systemd's StartLimitBurst), not a passing failure."""
+
+    limit: int = 5
+    window: float = 60.0
+    first_delay: float = 1.0
+    max_delay: float = 30.0
+    crashes: dict[str, list[float]] = field(default_factory=dict)
+
+    def after_crash(self, name: str, now: float) -> float | None:
+        """Seconds to wait before starting `name` again, or None when it crashed too often."""
+        recent = [moment for moment in self.crashes.get(name, []) if now - moment < self.window] + [now]
+        self.crashes[name] = recent
+        if len(recent) >= self.limit:
+            return None
+        return min(self.max_delay, self.first_delay * 2 ** (len(recent) - 1))
+
+
+def haproxy_binary() -> str:
+    """The haproxy program (Debian puts it in /usr/sbin, which is not on every user's PATH)."""
+    found = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/usr/local/sbin:/sbin")
+    if found is None:
+        raise MissingProgram("HAProxy saknas men behövs för --replicas: installera det med "
+                             "`apt-get install haproxy` (scripts/setup.sh --dev gör det).")
+    return found
+
+
+def haproxy_config(port: int, replica_ports: list[int]) -> str:
+    """Round robin over the replicas; a replica that fails its health check gets no users until it answers again."""
+    servers = "\n".join(f"    server rasa{index} 127.0.0.1:{replica} check"
+                        for index, replica in enumerate(replica_ports, start=1))
+    return f"""# Written by bot run --replicas (bot/servers.py); changes here are overwritten.
+# No log directive anywhere: an access log would keep the users' addresses.
+global
+    maxconn 2000
+
+defaults
+    mode http
+    # The replicas' channel trusts 127.0.0.1 and reads the user's address from this header.
+    option forwardfor
+    # A replica that refuses the connection (crashed, restarting): try another one.
+    retries 2
+    option redispatch 1
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+    timeout http-request 10s
+
+frontend vagvisaren
+    bind :{port}
+    default_backend rasa
+
+backend rasa
+    balance roundrobin
+    option httpchk GET /webhooks/rest/
+    http-check expect status 200
+    default-server inter 2s fall 2 rise 2
+{servers}
+"""
 
 
 def redis_endpoints(redis_url: str, expiry_seconds: int) -> dict:

@@ -1,4 +1,4 @@
-"""Scale-out: two Rasa replicas share one conversation through a real Redis; every record expires."""
+"""Scale-out: two Rasa replicas behind HAProxy share one conversation through a real Redis; every record expires."""
 from __future__ import annotations
 
 import shutil
@@ -9,12 +9,33 @@ import uuid
 
 import pytest
 import redis
+import yaml
 
+from bot import paths
 from bot.cli import post_message
-from bot.servers import Servers
+from bot.conversation.phrases import CLOSING
+from bot.servers import CHANNEL, Servers, haproxy_binary, haproxy_config
 
-pytestmark = pytest.mark.e2e
 REDIS_PORT = 6399
+LOGS = paths.PROJECT_ROOT / "tests" / "artifacts" / "scaleout-logs"
+
+
+def test_the_generated_haproxy_config_is_valid_and_logs_no_addresses(tmp_path):
+    config = tmp_path / "haproxy.cfg"
+    text = haproxy_config(6150, [6151, 6152])
+    config.write_text(text, encoding="utf-8")
+    check = subprocess.run([haproxy_binary(), "-c", "-f", str(config)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "balance roundrobin" in text and "option httpchk GET /webhooks/rest/" in text
+    assert "server rasa1 127.0.0.1:6151 check" in text and "server rasa2 127.0.0.1:6152 check" in text
+    assert not [line for line in text.splitlines() if line.split()[:1] == ["log"]], "no log directive at all"
+
+
+def test_the_replicas_trust_haproxy_and_keep_the_channel_settings():
+    shipped = yaml.safe_load((paths.PROJECT_ROOT / "credentials.yml").read_text(encoding="utf-8"))[CHANNEL]
+    generated = yaml.safe_load(Servers(rasa_port=6150, replicas=2).credentials_file().read_text(encoding="utf-8"))
+    assert generated[CHANNEL] == {**shipped, "trusted_proxies": [*(shipped.get("trusted_proxies") or []), "127.0.0.1/32"]}
+    assert Servers(rasa_port=6150).credentials_file() == paths.PROJECT_ROOT / "credentials.yml"
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +57,9 @@ def redis_server():
     process.wait(10)
 
 
+@pytest.mark.e2e
 def test_alternate_turns_on_two_replicas_keep_the_context(redis_server):
-    servers = Servers(rasa_port=5160, action_port=5165, web_port=None, replicas=2, redis_url=redis_server)
+    servers = Servers(rasa_port=5160, action_port=5165, web_port=None, replicas=2, redis_url=redis_server, log_dir=LOGS)
     sender = uuid.uuid4().hex
     try:
         servers.start()
@@ -48,9 +70,22 @@ def test_alternate_turns_on_two_replicas_keep_the_context(redis_server):
         routes = [m["custom"]["route"] for m in turn2 if m.get("custom")]
         assert routes == ["extremism_botkyrka"], "replica 2 knew the situation from replica 1's turn"
         turn3 = post_message(first, sender, "tack")
-        assert "Tack" in turn3[0]["text"]
-        through_proxy = post_message(f"{servers.rasa_url}/webhooks/rest/webhook", sender, "vad är trefas")
-        assert any(m.get("custom", {}).get("route") == "info_trefas" for m in through_proxy)
+        assert turn3[0]["text"].startswith(CLOSING)
+        balanced = f"{servers.rasa_url}/webhooks/rest/webhook"
+        through_haproxy = post_message(balanced, sender, "vad är trefas")
+        assert any(m.get("custom", {}).get("route") == "info_trefas" for m in through_haproxy)
+
+        # One replica goes down: HAProxy sends every turn to the other (at once: a refused connection is
+        # retried there), and the conversation goes on where it was.
+        other = uuid.uuid4().hex
+        assert any(m.get("custom", {}).get("route") == "extremism_relative"
+                   for m in post_message(balanced, other, "jag är orolig att min dotter radikaliseras på nätet"))
+        servers.stop("rasa")
+        turn = post_message(balanced, other, "vi bor i botkyrka")
+        assert [m["custom"]["route"] for m in turn if m.get("custom")] == ["extremism_botkyrka"]
+        for _ in range(3):  # round robin would send some of these to the stopped replica
+            answer = post_message(balanced, uuid.uuid4().hex, "vad är trefas")
+            assert any(m.get("custom", {}).get("route") == "info_trefas" for m in answer)
 
         client = redis.Redis(host="127.0.0.1", port=REDIS_PORT, db=0)
         keys = client.keys("*")

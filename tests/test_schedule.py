@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from bot import schedule
 from bot.schedule import STOCKHOLM, ScheduleError, parse_schedule, swedish_public_holidays
 
 OFFICE = parse_schedule({
@@ -12,6 +13,8 @@ OFFICE = parse_schedule({
     "thu": ["09:00-15:00"], "fri": ["09:00-15:00"], "closed_on_public_holidays": True,
 })
 EVERY_DAY = parse_schedule({d: ["09:00-19:00"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})
+EVERY_DAY_CLOSED_ON_HOLIDAYS = parse_schedule({d: ["09:00-19:00"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+                                              | {"closed_on_public_holidays": True})
 
 
 def local(*args: int) -> datetime:
@@ -81,3 +84,74 @@ def test_always_open():
 def test_bad_schedules_are_rejected_with_a_hint(raw):
     with pytest.raises(ScheduleError):
         parse_schedule(raw)
+
+
+def _easter_sunday(year: int) -> date:
+    """Gregorian Easter (Anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own name
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def _first_saturday_between(start: date, end: date) -> date:
+    day = start
+    while day.weekday() != 5:
+        day += timedelta(days=1)
+    assert day <= end
+    return day
+
+
+def _hand_computed_holidays(year: int) -> frozenset[date]:
+    """The calendar bot/schedule.py computed by hand before it used the `holidays` package, kept verbatim as the reference."""
+    easter = _easter_sunday(year)
+    midsummer_day = _first_saturday_between(date(year, 6, 20), date(year, 6, 26))
+    all_saints = _first_saturday_between(date(year, 10, 31), date(year, 11, 6))
+    return frozenset(
+        {
+            date(year, 1, 1),
+            date(year, 1, 6),
+            easter - timedelta(days=2),
+            easter,
+            easter + timedelta(days=1),
+            date(year, 5, 1),
+            easter + timedelta(days=39),
+            date(year, 6, 6),
+            midsummer_day - timedelta(days=1),
+            midsummer_day,
+            all_saints,
+            date(year, 12, 24),
+            date(year, 12, 25),
+            date(year, 12, 26),
+            date(year, 12, 31),
+        }
+    )
+
+
+@pytest.mark.parametrize("year", range(2020, 2036))
+def test_holidays_from_the_package_equal_the_hand_computed_ones(year):
+    """Same days as before, plus pingstdagen: a public holiday by law that the hand-made list missed."""
+    pentecost = _easter_sunday(year) + timedelta(days=49)
+    assert swedish_public_holidays(year) == _hand_computed_holidays(year) | {pentecost}
+
+
+def test_the_closed_eves_stay_even_where_the_package_leaves_them_out(monkeypatch):
+    monkeypatch.setattr(schedule.holidays, "Sweden", lambda **kwargs: {})
+    schedule.swedish_public_holidays.cache_clear()
+    try:
+        assert swedish_public_holidays(2027) == {date(2027, 6, 25), date(2027, 12, 24), date(2027, 12, 31)}
+    finally:
+        schedule.swedish_public_holidays.cache_clear()
+
+
+def test_ordinary_sundays_are_not_holidays():
+    assert date(2026, 11, 29) not in swedish_public_holidays(2026)
+    assert EVERY_DAY_CLOSED_ON_HOLIDAYS.is_open(local(2026, 11, 29, 10, 0))
+    assert not EVERY_DAY_CLOSED_ON_HOLIDAYS.is_open(local(2026, 5, 24, 10, 0))  # pingstdagen
