@@ -43,6 +43,9 @@ class Pattern:
         object.__setattr__(self, "_compiled", tuple(TermGroup.of(g) for g in self.groups))
         object.__setattr__(self, "_unless", TermGroup.of(self.unless) if self.unless else None)
 
+    def first_group_in(self, sequences: Sequence["IndexedTokens"]) -> bool:
+        return bool(self._compiled) and any(self._compiled[0].positions(seq) for seq in sequences)
+
     def matches(self, sequences: Sequence["IndexedTokens"]) -> bool:
         return self.where(sequences) is not None
 
@@ -115,6 +118,18 @@ class DangerRules:
         if self._now is not None and self._now.positions(tokens):
             return False
         return any(group is not None and group.positions(tokens) for group in (self._not_now, self._past))
+
+    def names_violence(self, text: str, lemmas: Sequence[str] | None = None) -> bool:
+        """The message has a word of what danger is about (a weapon, a violent act: the first word
+        group of some pattern), even if no whole pattern matches."""
+        sequences = [IndexedTokens.of([fold(w) for w in words(text)])]
+        if lemmas:
+            sequences.append(IndexedTokens.of([fold(lemma) for lemma in lemmas if _WORDLIKE.search(lemma)]))
+        return any(pattern.first_group_in(sequences) for pattern in self.patterns)
+
+    def says_now(self, text: str) -> bool:
+        """A word of `now` ("just nu", "ikväll", "snälla") is in the message."""
+        return self._now is not None and bool(self._now.positions(IndexedTokens.of([fold(w) for w in words(text)])))
 
     def sounds_harmless(self, text: str) -> bool:
         """A game, a joke, fireworks or hunting: the violent words in it are not about violence."""

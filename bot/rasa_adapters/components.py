@@ -65,7 +65,9 @@ class RuleOverrides(GraphComponent):
     in the model too, so a danger.yml that is broken when the server starts cannot disable them.
     """
 
-    def __init__(self, stored_rules: DangerRules, model_storage: ModelStorage, resource: Resource):
+    def __init__(self, stored_rules: DangerRules, model_storage: ModelStorage, resource: Resource,
+                 config: Optional[Dict[Text, Any]] = None):
+        self._config = {**self.get_default_config(), **(config or {})}
         self._stored_rules = stored_rules
         self._model_storage = model_storage
         self._resource = resource
@@ -74,14 +76,31 @@ class RuleOverrides(GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "RuleOverrides":
-        return cls(editors_data.shared().current().danger, model_storage, resource)
+        return cls(editors_data.shared().current().danger, model_storage, resource, config)
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "RuleOverrides":
         with model_storage.read_from(resource) as directory:
             stored = DangerRules.from_data(json.loads((directory / RULES_FILE_NAME).read_text(encoding="utf-8")))
-        return cls(stored, model_storage, resource)
+        return cls(stored, model_storage, resource, config)
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # A danger probability this high is enough, even when another intent ranks first: missing
+        # danger costs more than a false alarm. Chosen on the tuning sets (docs/nlu-pipeline.md).
+        return {"danger_threshold": 0.1}
+
+    def _likely_danger(self, message: Message, text: str, lemmas: List[str], rules: DangerRules) -> Optional[str]:
+        """Danger likely enough, with a weapon, a violent act or a 'now' in the words, and nothing calm."""
+        threshold = float(self._config.get("danger_threshold", 0.1))
+        danger = next((r.get("confidence") or 0.0 for r in message.get(INTENT_RANKING_KEY) or []
+                       if r.get("name") == situations.DANGER), 0.0)
+        if danger < threshold or rules.calm(text):
+            return None
+        if not (rules.names_violence(text, lemmas) or rules.says_now(text)):
+            return None
+        return "likely_danger"
 
     def _rules(self) -> DangerRules:
         """The editors' current rules; the model's copy only while the editors' data has never loaded."""
@@ -105,7 +124,8 @@ class RuleOverrides(GraphComponent):
                 continue
             tokens = message.get("text_tokens") or []
             lemmas = [getattr(token, "lemma", None) or token.text for token in tokens]
-            matched = rules.match(text, lemmas) or _uncertain_but_likely_danger(message, text, rules)
+            matched = (rules.match(text, lemmas) or _uncertain_but_likely_danger(message, text, rules)
+                       or self._likely_danger(message, text, lemmas, rules))
             if matched:
                 _force_intent(message, situations.DANGER)
                 message.set("danger_rule", matched, add_to_output=True)
