@@ -180,7 +180,7 @@ class _FileChecker(Collector):
         self.add(line, field_name, message, severity)
 
     def check(self, document: Any) -> list[Resource]:
-        if not isinstance(document, dict) or "resources" not in document:
+        if not isinstance(document, LineDict) or "resources" not in document:
             self.problem(1, "resources", "filen ska börja med 'resources:' följt av en lista med kontakter.")
             return []
         items = document["resources"]
@@ -219,7 +219,8 @@ class _FileChecker(Collector):
         self.check_vocabulary(item, "topics", TOPICS)
         area = item.get("area")
         if area is not None and not self.known_area(str(area)):
-            self.problem(item.line_of("area"), "area", f"okänt område '{area}'. Skriv national, en kommun (t.ex. botkyrka) eller stockholm:<stadsdel> (t.ex. stockholm:jarva).")
+            self.problem(item.line_of("area"), "area",
+                         f"okänt område '{area}'. Skriv national, en kommun (t.ex. botkyrka) eller stockholm:<stadsdel> (t.ex. stockholm:jarva).")
         phones = self.check_phones(item)
         url = item.get("url")
         if url is not None and not (isinstance(url, str) and _URL.match(url)):
@@ -237,7 +238,8 @@ class _FileChecker(Collector):
         if item.get("verified") is not None and verified is None:
             self.problem(item.line_of("verified"), "verified", "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-21.")
         elif verified and (self.today - verified).days > STALE_AFTER_DAYS:
-            self.problem(item.line_of("verified"), "verified", f"kontrollerades {verified}, för mer än 12 månader sedan. Kontrollera uppgifterna och uppdatera datumet.", WARNING)
+            self.problem(item.line_of("verified"), "verified",
+                         f"kontrollerades {verified}, för mer än 12 månader sedan. Kontrollera uppgifterna och uppdatera datumet.", WARNING)
         source_date = _as_date(item.get("source_date"))
         if item.get("source_date") is not None and source_date is None:
             self.problem(item.line_of("source_date"), "source_date", "skriv datumet som ÅÅÅÅ-MM-DD.")
@@ -307,13 +309,14 @@ class _FileChecker(Collector):
         phones = []
         for entry in raw:
             line = getattr(entry, "line", item.line_of("phones"))
-            if not isinstance(entry, dict) or "number" not in entry:
+            if not isinstance(entry, LineDict) or "number" not in entry:
                 self.problem(line, "phones", "varje telefonnummer behöver 'number:', t.ex. number: \"08-123 456 78\".")
                 continue
             number = str(entry["number"])
             tel = normalise_phone(number)
             if tel is None:
-                self.problem(entry.line_of("number"), "phones.number", f"'{number}' är inte ett telefonnummer. Skriv siffror med riktnummer, t.ex. \"08-508 25 600\" eller \"020-100 200\".")
+                self.problem(entry.line_of("number"), "phones.number",
+                             f"'{number}' är inte ett telefonnummer. Skriv siffror med riktnummer, t.ex. \"08-508 25 600\" eller \"020-100 200\".")
                 continue
             phones.append(Phone(number=number, label=str(entry.get("label") or "Telefon"), tel=tel, hours=entry.get("hours")))
         return tuple(phones)
@@ -346,7 +349,8 @@ def load_catalogue(
         for resource in checker.check(document):
             if resource.id in first_seen:
                 earlier = first_seen[resource.id]
-                checker.problem(resource.line, "id", f"'{resource.id}' finns redan i {earlier.path.name} rad {earlier.line}. Ge kontakten ett eget id.")
+                where = earlier.path.name if earlier.path else "en annan fil"
+                checker.problem(resource.line, "id", f"'{resource.id}' finns redan i {where} rad {earlier.line}. Ge kontakten ett eget id.")
                 continue
             first_seen[resource.id] = resource
             catalogue.resources[resource.id] = resource

@@ -16,7 +16,6 @@ from bot.terms import IndexedTokens, Term, TermGroup
 from bot.text import fold, words
 from bot.yamlio import LineDict, YamlError, load_yaml
 
-
 _WORDLIKE = re.compile(r"\w")
 # The word lists that place a message in time, in the order DangerRules takes them.
 TIME_LISTS = ("now", "not_now", "harmless", "past")

@@ -8,6 +8,7 @@ import secrets
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Callable
 
 import yaml
 
@@ -82,7 +83,7 @@ class RateLimiter:
     burst: int
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
     _salt: bytes = field(default_factory=lambda: secrets.token_bytes(16))
-    clock: object = time.monotonic
+    clock: Callable[[], float] = time.monotonic
 
     @classmethod
     def from_environment(cls, per_minute: int, burst: int) -> "RateLimiter":

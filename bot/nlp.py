@@ -69,7 +69,7 @@ def build_offline_pipeline(target: Path = OFFLINE_DIR) -> Path:
     nlp = spacy.blank("sv")
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
-    table = lemmatizer.lookups.get_table("lemma_lookup")
+    table = lemmatizer.lookups.get_table("lemma_lookup")  # type: ignore[attr-defined] # a Lemmatizer, typed as a pipe
     for word, lemma in load_corrections().items():
         table[word] = lemma
     nlp.meta.update(

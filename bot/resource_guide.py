@@ -61,7 +61,7 @@ def render_guide(catalogue: Catalogue, routing: RoutingTable, today: date | None
         title = SITUATIONS[route.situations[0]].title
         conditions = []
         if route.areas:
-            conditions.append(", ".join((gazetteer.area_by_id(a).name if gazetteer.area_by_id(a) else a) for a in route.areas))
+            conditions.append(", ".join(getattr(gazetteer.area_by_id(a), "name", a) for a in route.areas))
         if route.roles:
             conditions.append({"staff": "för personal", "relative": "för anhöriga", "young": "för unga",
                                "victim": "för den som är utsatt"}.get(route.roles[0], route.roles[0]))

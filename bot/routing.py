@@ -243,7 +243,8 @@ def parse_routing(document: object, path: Path, catalogue: Catalogue | None, gaz
         routes.append(route)
     for situation in SITUATIONS:
         if situation not in covered:
-            found.add(document.line_of("routes"), "routes", f"situationen '{situation}' saknar en regel utan villkor på roll och område. Lägg till en sista regel för den.")
+            found.add(document.line_of("routes"), "routes",
+                      f"situationen '{situation}' saknar en regel utan villkor på roll och område. Lägg till en sista regel för den.")
     return RoutingTable(tuple(routes), RoleLexicon(lexicon)), found.problems
 
 

@@ -149,4 +149,5 @@ def swedish_public_holidays(year: int) -> frozenset[date]:
     """Swedish public holidays except ordinary Sundays, plus the eves that are closed days (midsommar-, jul-, nyårsafton).
 
     The calendar (Easter, midsummer, All Saints) comes from the `holidays` package rather than our own arithmetic."""
-    return frozenset(holidays.Sweden(years=year, include_sundays=False)) | _closed_eves(year)
+    calendar = holidays.Sweden(years=year, include_sundays=False)  # type: ignore[attr-defined] # made at import
+    return frozenset(calendar) | _closed_eves(year)

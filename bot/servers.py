@@ -143,7 +143,7 @@ class Servers:
 
     def start_rasa(self) -> None:
         balancer = haproxy_binary() if self.replicas > 1 else None  # missing: fail before anything starts
-        for name, port in zip(self.replica_names, self.replica_ports):
+        for name, port in zip(self.replica_names, self.replica_ports, strict=True):
             self._start_replica(name, port)
         if balancer is not None:
             config = CACHE_DIR / f"haproxy-{self.rasa_port}.cfg"
@@ -176,7 +176,7 @@ class Servers:
 
     def wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        checks = {name: f"http://127.0.0.1:{port}/webhooks/rest/" for name, port in zip(self.replica_names, self.replica_ports)}
+        checks = {name: f"http://127.0.0.1:{port}/webhooks/rest/" for name, port in zip(self.replica_names, self.replica_ports, strict=True)}
         checks["actions"] = f"http://127.0.0.1:{self.action_port}/health"
         if self.replicas > 1:
             checks["haproxy"] = f"{self.rasa_url}/webhooks/rest/"

@@ -101,7 +101,7 @@ class Vocabulary:
         tails = {tail: _head_forms(tail) if tail_is_head else {tail} for _, tail in splits}
         heads = {head: _head_forms(head) for head, _ in splits}
         forms = sorted(set().union(*tails.values(), *heads.values()))
-        known = dict(zip(forms, self._find(forms)))
+        known = dict(zip(forms, self._find(forms), strict=True))
         known_tail = [(head, tail) for head, tail in splits if any(known[form] for form in tails[tail])]
         if any(known[form] for head, _ in known_tail for form in heads[head]):
             return True

@@ -16,7 +16,12 @@ os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
 from bot import corpus, nlp  # noqa: E402
 from bot.evaluation import (  # noqa: E402
-    corpus_samples, danger_samples, evaluate, heldout_samples, load_agent, per_source,
+    corpus_samples,
+    danger_samples,
+    evaluate,
+    heldout_samples,
+    load_agent,
+    per_source,
 )
 from bot.guide import Guide  # noqa: E402
 from bot.paths import PROJECT_ROOT  # noqa: E402

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# The whole test suite: data checks, Rasa's validation, training, unit and end-to-end tests,
-# and Rasa's story tests. The README and CI run exactly this.
+# The whole test suite: lint and types, data checks, the routing coverage matrix, Rasa's validation,
+# training, Rasa's story tests, unit and end-to-end tests. The README and CI run exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 SQLALCHEMY_SILENCE_UBER_WARNING=1 PYTHONWARNINGS=ignore
 
 scripts/setup.sh --dev
 
+echo "== ruff and mypy"
+.venv/bin/ruff check bot actions tests scripts bench
+.venv/bin/mypy
+
 echo "== bot resources check"
 .venv/bin/bot resources check
+
+echo "== bot resources coverage (every situation × writer × area; writes docs/vagval.md)"
+.venv/bin/bot resources coverage --output .cache/vagval.md
 
 echo "== rasa data validate --fail-on-warnings"
 .venv/bin/rasa data validate --fail-on-warnings --data data/nlu data/rules --domain domain.yml --config config.yml 2>&1 \

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.places import load_gazetteer
 from bot import paths
+from bot.places import load_gazetteer
 from bot.yamlio import load_yaml
 
 

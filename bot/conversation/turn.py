@@ -217,8 +217,7 @@ class TurnBuilder:
         """New facts about the same concern: say what they change."""
         acks = " ".join(self._acknowledgement(n) for n in self.news)
         if not self.case.concerns:
-            question = Question("situation", phrases.ASK_SITUATION, _menu())
-            return self._ask(question, route="ask_situation", text=acks)
+            return self._ask(Question("situation", phrases.ASK_SITUATION, _menu()), route="ask_situation", text=acks)
         contacts, decisions = self.contacts_for(list(self.case.concerns))
         new = [c for c in contacts if c.id not in self.before.shown]
         previous_first = self.before.last_shown[0] if self.before.last_shown else None

@@ -5,8 +5,6 @@ import json
 import logging
 from typing import Any, Dict, List, Optional, Text
 
-from scipy.sparse import csr_matrix, vstack
-
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -17,6 +15,7 @@ from rasa.nlu.utils.spacy_utils import SpacyNLP as RasaSpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import csr_matrix, vstack
 
 from bot import editors_data, nlp, situations
 from bot.buttons import typed_button
@@ -175,8 +174,7 @@ def _uncertain_but_likely_danger(message: Message, text: str, rules: DangerRules
 
 def _force_intent(message: Message, name: str) -> None:
     intent = {"name": name, "confidence": 1.0}
-    ranking: Optional[list] = message.get(INTENT_RANKING_KEY) or []
-    ranking = [intent] + [r for r in ranking if r.get("name") != name]
+    ranking = [intent] + [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
     message.set(INTENT, intent, add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
