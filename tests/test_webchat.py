@@ -272,6 +272,30 @@ def test_conversation_shows_contact_cards(chat):
     assert all(b["sender"] == bodies[0]["sender"] for b in bodies), "the sender id changed within one page"
 
 
+def test_a_conversation_shows_only_new_cards_and_all_on_request(chat):
+    """The second turn acknowledges the area and adds only the cards not shown before; the
+    "Visa alla kontakter" button shows every card of the conversation again."""
+    page = chat
+    open_chat(page)
+    send_and_wait(page, "jag är orolig för min son, han hänger med ett gäng")
+    first_cards = page.locator(".vv-card h3").all_inner_texts()
+    assert first_cards, "help first: contact cards in the first answer"
+    before = page.locator(".vv-card").count()
+    send_and_wait(page, "vi bor i tensta")
+    expect(page.locator(".vv-log > .vv-msg--bot").last).to_be_visible()
+    second_cards = page.locator(".vv-card h3").all_inner_texts()[before:]
+    assert second_cards and not set(second_cards) & set(first_cards), (first_cards, second_cards)
+    assert any("Järva" in name for name in second_cards), second_cards
+    show_all = page.get_by_role("button", name="Visa alla kontakter").last
+    expect(show_all).to_be_visible()
+    before = page.locator(".vv-card").count()
+    show_all.click()
+    expect(page.locator(".vv-card")).not_to_have_count(before, timeout=ANSWER_TIMEOUT_MS)
+    wait_idle(page)
+    all_cards = page.locator(".vv-card h3").all_inner_texts()[before:]
+    assert set(first_cards) | set(second_cards) <= set(all_cards), all_cards
+
+
 def test_card_details(chat):
     """Status, website and e-mail: the extremism route in Botkyrka has all three kinds of line."""
     page = chat

@@ -43,11 +43,6 @@ DETAILS: dict[str, Phrases] = {
     ]),
     "what_is": Phrases.of(["vad är", "vilka är", "vem är", "vad gör", "vad jobbar", "vad hjälper", "vad erbjuder"]),
 }
-# "it", "they": a question about something already mentioned rather than a new topic.
-REFERS_BACK = Phrases.of([
-    "dom", "de", "dem", "det", "den", "dit", "där", "dar", "dom där", "de där", "numret", "linjen", "chatten",
-    "stället", "dem där",
-])
 CLOSING = Phrases.of([
     "tack", "tackar", "tack så mycket", "tusen tack", "hej då", "hejdå", "hej hej", "ha det", "ha det bra",
     "det var allt", "det räcker", "bye", "vi hörs", "god natt", "godnatt", "ha en bra dag", "thx", "tacksam",

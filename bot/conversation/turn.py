@@ -120,6 +120,7 @@ class TurnBuilder:
 
     def build(self) -> Turn:
         facts, case = self.facts, self.case
+        question_situation = self._question_situation()
         if facts.restart:
             return self._restart()
         if facts.danger:
@@ -138,8 +139,8 @@ class TurnBuilder:
             reply = self._answer_to_pending()
         elif self.new_concerns:
             reply = self._new_concerns()
-        elif self._question_situation():
-            reply = self._question(self._question_situation())  # type: ignore[arg-type]
+        elif question_situation is not None:
+            reply = self._question(question_situation)
         elif facts.other_area:
             reply = self._ask(Question("area_name", phrases.QUESTIONS["area_name"]), route="ask_area")
         elif (facts.uncertain or facts.intent in CONTEXT_MOVES) and not case.concerns and not case.shown:
@@ -400,6 +401,9 @@ class TurnBuilder:
         earlier = [i for i in self.case.shown if i not in {c.id for c in reply.cards}]
         if earlier and not reply.all_cards and not reply.urgent and reply.route != "restart":
             reply = replace(reply, buttons=(*reply.buttons, phrases.SHOW_ALL_BUTTON))
+        if reply.route == "closing":
+            # Thanks or goodbye ends the case: what the person writes next starts a new one.
+            return Turn(reply, Case(last_reply=digest(reply.full_text())))
         question_key = reply.extra.get("question")
         case = self.case.with_shown([c.id for c in reply.cards] if not reply.all_cards else [])
         case = case.asking(question_key)
