@@ -44,7 +44,7 @@ def existing_examples() -> set[str]:
 def main() -> int:
     taken = existing_examples()
     by_intent: dict[str, list[str]] = defaultdict(list)
-    for item in corpus.part("train"):
+    for item in corpus.training_items():
         text = example(item.text)
         if text and text.lower() not in taken:
             taken.add(text.lower())

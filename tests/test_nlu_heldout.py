@@ -37,11 +37,11 @@ def guide():
 def test_real_language_from_sources_never_trained_on(agent, guide):
     items = corpus.part("test")
     trained_sources = {i.domain for i in corpus.part("train")} | {i.domain for i in corpus.part("dev")}
-    assert len(items) >= 200 and not {i.domain for i in items} & trained_sources
+    assert len(items) >= 1000 and not {i.domain for i in items} & trained_sources
     report = evaluate(agent, guide, corpus_samples(items))
     print("\n" + report.summary())
-    assert report.first_kind_accuracy >= 0.73
-    assert report.danger_first >= 0.76
+    assert report.first_kind_accuracy >= 0.72
+    assert report.danger_first >= 0.80
     assert report.fallback_only <= 0.03
 
 
