@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from bot.paths import PLACES_DIR
 from bot.text import fold, words
@@ -60,7 +61,10 @@ class _Entry:
 class Gazetteer:
     """All place names the bot knows, folded, with 1-3 word names and one-typo tolerance."""
 
-    def __init__(self, municipalities: list[dict], districts: list[dict], district_municipality: str):
+    def __init__(self, municipalities: list[dict], districts: list[dict], district_municipality: str,
+                 is_word: Callable[[str], bool] | None = None):
+        # A Swedish word is never read as a misspelt place ("händer" is not "Handen").
+        self._is_word = is_word
         self._names: dict[str, _Entry] = {}
         # Names that differ only by å/ä/ö (Håbo and Habo) are told apart when written exactly.
         self._exact: dict[str, _Entry] = {}
@@ -167,8 +171,9 @@ class Gazetteer:
         return None
 
     def _fuzzy(self, token: str) -> str | None:
-        """A known one-word name one edit away (typo), for words of 6 letters or more."""
-        if len(token) < 6:
+        """A known one-word name one edit away (typo), for words of 6 letters or more that are no
+        Swedish word themselves."""
+        if len(token) < 6 or (self._is_word is not None and self._is_word(token)):
             return None
         for length in (len(token) - 1, len(token), len(token) + 1):
             for name in self._by_length.get(length, ()):
@@ -195,13 +200,16 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
-def load_gazetteer(directory: Path = PLACES_DIR) -> Gazetteer:
+def load_gazetteer(directory: Path = PLACES_DIR, is_word: Callable[[str], bool] | None = None) -> Gazetteer:
     municipalities = load_yaml(directory / "municipalities.yml")["municipalities"]
     districts_doc = load_yaml(directory / "stockholm_districts.yml")
-    return Gazetteer(municipalities, districts_doc["districts"], districts_doc.get("municipality", "stockholm"))
+    return Gazetteer(municipalities, districts_doc["districts"], districts_doc.get("municipality", "stockholm"), is_word)
 
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    return load_gazetteer()
+    from bot.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    return load_gazetteer(is_word=vocabulary.__contains__ if vocabulary is not None else None)
 

@@ -16,17 +16,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.catalogue import Resource
+from bot.catalogue import Phone, Resource
 
 CONTRACT_VERSION = 2
-
-
-@dataclass(frozen=True)
-class PhoneCard:
-    number: str
-    label: str
-    tel: str
-    hours: str | None = None
 
 
 @dataclass(frozen=True)
@@ -37,7 +29,7 @@ class Card:
     kind: str
     name: str
     description: str
-    phones: tuple[PhoneCard, ...] = ()
+    phones: tuple[Phone, ...] = ()
     url: str | None = None
     email: str | None = None
     open_now: bool | None = None  # None: the catalogue does not know the hours
@@ -48,7 +40,7 @@ class Card:
     def of(cls, resource: Resource, now: datetime) -> "Card":
         return cls(
             id=resource.id, kind=resource.kind, name=resource.name, description=resource.description,
-            phones=tuple(PhoneCard(p.number, p.label, p.tel, p.hours) for p in resource.phones),
+            phones=resource.phones,
             url=resource.url, email=resource.email, open_now=resource.is_open(now), opens=resource.opens(now),
             always_open=bool(resource.schedule and resource.schedule.always_open),
         )
@@ -65,7 +57,7 @@ class Card:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Card":
-        phones = tuple(PhoneCard(**p) for p in data.get("phones") or ())
+        phones = tuple(Phone(**p) for p in data.get("phones") or ())
         return cls(**{**{k: v for k, v in data.items() if k in cls.__dataclass_fields__}, "phones": phones})
 
 

@@ -62,6 +62,7 @@ class Decision:
     contacts: tuple[Resource, ...]
     notes: tuple[str, ...] = ()
     ask_area: bool = False
+    closed_note: str | None = None  # "X is closed now and opens …; Y you can reach now"
 
 
 def professional_only(resource: Resource) -> bool:
@@ -163,11 +164,11 @@ class RoutingTable:
         if missing_local and area is not None:
             notes.append(_missing_local_note(catalogue, area))
         contacts = _unique(contacts)
+        closed_note = None
         if now is not None and route.if_closed:
             contacts, closed_note = _offer_open_alternative(contacts, route.if_closed, catalogue, now)
-            if closed_note:
-                notes.append(closed_note)
-        return Decision(situation, route, tuple(contacts), tuple(notes), ask_area=route.ask_area and area is None)
+        return Decision(situation, route, tuple(contacts), tuple(notes), ask_area=route.ask_area and area is None,
+                        closed_note=closed_note)
 
 
 def _missing_local_note(catalogue: Catalogue, area: Area) -> str:

@@ -44,7 +44,9 @@ class Case:
         return replace(self, shown=shown, last_shown=tuple(ids) if ids else self.last_shown)
 
     def asking(self, question: str | None) -> "Case":
-        asked = self.asked if question is None or question in self.asked else (*self.asked, question)
+        """`question` is a key, perhaps with the contact it is about ("what_happens:bris")."""
+        key = question.partition(":")[0] if question else None
+        asked = self.asked if key is None or key in self.asked else (*self.asked, key)
         return replace(self, pending=question, asked=asked)
 
     def to_slot(self) -> dict[str, Any]:

@@ -14,6 +14,10 @@ ACK_AGE = {
     UNDER_18: "Tack, då vet jag att det gäller någon under 18.",
     ADULT: "Tack, då vet jag att det gäller en vuxen.",
 }
+ACK_OWN_AGE = {
+    UNDER_18: "Tack. Då vet jag att du är under 18, och det finns stöd särskilt för dig.",
+    ADULT: "Tack, då vet jag att du är vuxen.",
+}
 ACK_ROLE = {
     "staff": "Tack, då vet jag att du möter unga i ditt arbete.",
     "relative": "Tack för att du berättar.",

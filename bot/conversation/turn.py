@@ -27,10 +27,16 @@ FURTHER_CONCERN_CONTACTS = 3
 # Concerns whose help depends on whether the person concerned is under 18.
 AGE_MATTERS = frozenset({
     "worried_gang", "worried_extremism", "young_self", "leave_gang", "leave_extremism", "affected_by_violence",
-    "violence_close_relationship", "suicide_selfharm", "grief_fear", "threat_extortion", "crime_victim",
+    "suicide_selfharm", "grief_fear", "threat_extortion", "crime_victim",
 })
 # Moves that only mean something after earlier turns; as a first message they are read as unsure.
 CONTEXT_MOVES = frozenset({"ask_contact_detail", "affirm", "deny", "show_contacts", "inform_age", "ask_numbers"})
+# Concerns where the person may be in danger without having said so: the first question is whether.
+ASK_ABOUT_DANGER = frozenset({"violence_close_relationship", "threat_extortion"})
+# The questions a bare "ja" or "nej" answers.
+YES_NO_QUESTIONS = frozenset({"what_happens", "danger"})
+# Questions about how to reach a contact, as opposed to what it is or does.
+PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymity"})
 # Worries where a described crime moves the police up the list.
 POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
 
@@ -135,7 +141,8 @@ class TurnBuilder:
             reply = self._service()
         elif facts.closing and not self.new_concerns:
             reply = self._closing()
-        elif case.pending and (facts.affirm or facts.deny) and not self.new_concerns and not self.news:
+        elif (case.pending and case.pending.partition(":")[0] in YES_NO_QUESTIONS and (facts.affirm or facts.deny)
+              and not self.new_concerns and not self.news):
             reply = self._answer_to_pending()
         elif self.new_concerns:
             reply = self._new_concerns()
@@ -145,6 +152,8 @@ class TurnBuilder:
             reply = self._ask(Question("area_name", phrases.QUESTIONS["area_name"]), route="ask_area")
         elif (facts.uncertain or facts.intent in CONTEXT_MOVES) and not case.concerns and not case.shown:
             reply = self._unsure()
+        elif facts.intent == situations.OUT_OF_SCOPE and not facts.distress and not case.concerns:
+            reply = self._out_of_scope()
         elif self.news:
             reply = self._update()
         elif facts.intent == situations.OUT_OF_SCOPE and not case.concerns:
@@ -154,11 +163,16 @@ class TurnBuilder:
         return self._finish(reply)
 
     def _about_contacts(self) -> bool:
-        """The message asks about contacts (named or just shown), not about a new situation."""
+        """The message asks about contacts (named or just shown), not about a new situation. "Vad var
+        numret till avhopparna?" is about a contact shown, even if it sounds like a question about exit
+        support in general."""
         if self.new_concerns:
             return False
         intent = self.facts.intent
-        return intent in SERVICE_QUESTIONS or not situations.is_situation(intent)
+        if intent in SERVICE_QUESTIONS or not situations.is_situation(intent):
+            return True
+        practical = self.facts.detail in PRACTICAL_DETAILS and bool(self.case.last_shown)
+        return practical and situations.BY_ID[intent].group in ("question", "info")
 
     def _question_situation(self) -> str | None:
         return next((s for s in self.facts.situations if not situations.is_concern(s)), None)
@@ -203,7 +217,7 @@ class TurnBuilder:
         opening += [self._acknowledgement(n) for n in self.news if n in ("area", "age")]
         texts = [" ".join(o for o in opening if o)] if any(opening) else []
         texts += [d.route.text for d in new]
-        texts += [note for d in new for note in d.notes]
+        texts += [note for d in new for note in (*d.notes, d.closed_note) if note]
         first_new = new[0].contacts[0].id if new and new[0].contacts else None
         shown = [c for c in contacts if c.id not in self.before.shown or c.id == first_new]
         if first_new:
@@ -240,7 +254,7 @@ class TurnBuilder:
     def _question(self, situation: str) -> Reply:
         decision = self.decide(situation)
         cards = self._cards(list(decision.contacts))
-        text = "\n\n".join([decision.route.text, *decision.notes])
+        text = "\n\n".join(t for t in (decision.route.text, *decision.notes, decision.closed_note) if t)
         question = self._next_question([decision]) if decision.ask_area else None
         return Reply(route=decision.route.id, text=text, cards=cards, question=question.text if question else "",
                      buttons=question.buttons if question else (), situations=self.case.situations,
@@ -312,13 +326,14 @@ class TurnBuilder:
         return Turn(reply, Case(last_reply=digest(reply.full_text())))
 
     def _answer_to_pending(self) -> Reply:
-        pending = self.case.pending
+        pending = self.case.pending or ""
         if pending == "danger" and self.facts.affirm:
             self.case = replace(self.case.with_situations([situations.DANGER]), danger=True)
             return self._danger()
-        if pending == "what_happens" and self.facts.affirm:
-            resources = [self.data.catalogue.get(i) for i in self.case.last_shown if i in self.data.catalogue][:2]
-            return self._detail("what_happens", resources)
+        if pending.startswith("what_happens") and self.facts.affirm:
+            asked_about = pending.partition(":")[2]
+            ids = [asked_about] if asked_about else list(self.case.last_shown[:2])
+            return self._detail("what_happens", [self.data.catalogue.get(i) for i in ids if i in self.data.catalogue])
         text = phrases.NOT_IN_DANGER if pending == "danger" else phrases.DENIED
         question = self._next_question([self.decide(s) for s in self.case.concerns]) if self.case.concerns else None
         return self._ask(question, route="answer", text=text)
@@ -358,26 +373,31 @@ class TurnBuilder:
         if news == "area" and self.area is not None:
             return phrases.ACK_AREA.format(place=self.area.name)
         if news == "age" and self.case.age_group:
-            return phrases.ACK_AGE[self.case.age_group]
-        if news == "role" and self.case.role:
+            writer_is_young = self.case.role == "young" or "young_self" in self.case.concerns
+            return (phrases.ACK_OWN_AGE if writer_is_young else phrases.ACK_AGE)[self.case.age_group]
+        if news == "role" and self.case.role and "age" not in self.news:
             return phrases.ACK_ROLE.get(self.case.role, "")
         if news == "crime":
             return phrases.ACK_CRIME
         return ""
 
     def _next_question(self, decisions: list[Decision]) -> Question | None:
-        """One useful question the bot has not asked yet: where, how old, what happens when you call."""
+        """One useful question the bot has not asked yet: is anyone in danger now (violence at home,
+        threats), where, how old, what happens when you call."""
         case = self.case
         asked = set(case.asked)
+        if set(case.concerns) & ASK_ABOUT_DANGER and not case.danger and "danger" not in asked:
+            return Question("danger", phrases.QUESTIONS["danger"], phrases.YES_NO)
         if any(d.ask_area for d in decisions) and self.area is None and "area" not in asked:
             return Question("area", phrases.QUESTIONS["area"], phrases.AREA_BUTTONS)
         if (set(case.concerns) & AGE_MATTERS and case.age_group is None and case.role != "staff"
                 and "age" not in asked):
-            key = "age_self" if case.role == "young" else "age_other"
+            key = "age_self" if case.role == "young" or "young_self" in case.concerns else "age_other"
             return Question("age", phrases.QUESTIONS[key], phrases.AGE_BUTTONS)
         first = next((c for d in decisions for c in d.contacts if c.what_happens and c.kind != "emergency"), None)
         if first is not None and "what_happens" not in asked:
-            return Question("what_happens", phrases.QUESTIONS["what_happens"].format(name=first.name), phrases.YES_NO)
+            return Question(f"what_happens:{first.id}", phrases.QUESTIONS["what_happens"].format(name=first.name),
+                            phrases.YES_NO)
         return None
 
     def _cards(self, resources: list[Resource]) -> tuple[Card, ...]:
@@ -399,7 +419,7 @@ class TurnBuilder:
             if digest(reply.full_text()) == self.before.last_reply:
                 reply = replace(reply, text=phrases.NUDGES[1], question="", buttons=())
         earlier = [i for i in self.case.shown if i not in {c.id for c in reply.cards}]
-        if earlier and not reply.all_cards and not reply.urgent and reply.route != "restart":
+        if earlier and not reply.all_cards and not reply.urgent and reply.route not in ("restart", "closing"):
             reply = replace(reply, buttons=(*reply.buttons, phrases.SHOW_ALL_BUTTON))
         if reply.route == "closing":
             # Thanks or goodbye ends the case: what the person writes next starts a new one.

@@ -22,6 +22,7 @@ SECOND_CONCERN_CONFIDENCE = 0.3
 SERVICE_QUESTIONS = ("ask_service", "ask_contact_detail", "privacy_question")
 UNDERLYING_CONCERN_CONFIDENCE = 0.1
 SHORT_MESSAGE_WORDS = 6
+BARE_ANSWER_WORDS = 3
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
 _IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)")
 _YOUNG_WORDS = re.compile(r"\b(?:tonaring|tonaringar|minderarig|tonarsdotter|tonarsson)\b")
@@ -77,6 +78,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     tokens = index_text(text)
     words_count = len(tokens.tokens)
     short = words_count <= SHORT_MESSAGE_WORDS
+    bare = words_count <= BARE_ANSWER_WORDS  # "ja", "nej tack", "ja gärna"
 
     danger = intent == situations.DANGER
     if text and not danger:
@@ -107,8 +109,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         detail=detail,
         closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised),
         restart=intent == "start_over" or (short and lexicon.RESTART.found_in(tokens)),
-        affirm=intent == "affirm" or (short and lexicon.AFFIRM.found_in(tokens) and not lexicon.DENY.found_in(tokens)),
-        deny=intent == "deny" or (short and lexicon.DENY.found_in(tokens)),
+        affirm=intent == "affirm" or (bare and lexicon.AFFIRM.found_in(tokens) and not lexicon.DENY.found_in(tokens)),
+        deny=intent == "deny" or (bare and lexicon.DENY.found_in(tokens)),
         show_all=intent == "show_contacts" or (short and lexicon.SHOW_ALL.found_in(tokens) and not raised),
         uncertain=uncertain and not danger,
         distress=distress,
