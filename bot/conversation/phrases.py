@@ -15,7 +15,7 @@ ACK_AGE = {
     ADULT: "Tack, då vet jag att det gäller en vuxen.",
 }
 ACK_OWN_AGE = {
-    UNDER_18: "Tack. Då vet jag att du är under 18, och det finns stöd särskilt för dig.",
+    UNDER_18: "Tack, då vet jag att du är under 18.",
     ADULT: "Tack, då vet jag att du är vuxen.",
 }
 ACK_ROLE = {
