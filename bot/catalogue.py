@@ -316,7 +316,8 @@ class _FileChecker(Collector):
             tel = normalise_phone(number)
             if tel is None:
                 self.problem(entry.line_of("number"), "phones.number",
-                             f"'{number}' är inte ett telefonnummer. Skriv siffror med riktnummer, t.ex. \"08-508 25 600\" eller \"020-100 200\".")
+                             f"'{number}' är inte ett telefonnummer. Skriv numret med riktnummer, med siffror, mellanslag och bindestreck "
+                             "som i de andra kontakterna i filen.")
                 continue
             phones.append(Phone(number=number, label=str(entry.get("label") or "Telefon"), tel=tel, hours=entry.get("hours")))
         return tuple(phones)
