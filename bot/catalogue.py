@@ -316,7 +316,7 @@ class _FileChecker(Collector):
             tel = normalise_phone(number)
             if tel is None:
                 self.problem(entry.line_of("number"), "phones.number",
-                             f"'{number}' är inte ett telefonnummer. Skriv numret med riktnummer, med siffror, mellanslag och bindestreck "
+                             f"'{number}' är inte ett telefonnummer. Skriv siffror med riktnummer, mellanslag och bindestreck "
                              "som i de andra kontakterna i filen.")
                 continue
             phones.append(Phone(number=number, label=str(entry.get("label") or "Telefon"), tel=tel, hours=entry.get("hours")))
