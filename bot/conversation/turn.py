@@ -101,6 +101,14 @@ class TurnBuilder:
         return case
 
     @property
+    def named(self) -> list[Resource]:
+        """The services the message names that are for where the person is: a municipality's own
+        contact only when the person is known to be there ("fältarna" in Stockholm)."""
+        area = self.area
+        here = set(area.lookup_order()) if area else set()
+        return [r for r in self.facts.services if r.area == "national" or r.area in here]
+
+    @property
     def area(self) -> Area | None:
         area_id = self.case.area or self.default_area
         return self.gazetteer.area_by_id(area_id) if area_id else None
@@ -135,9 +143,9 @@ class TurnBuilder:
             reply = self._show_all()
         elif facts.intent == "privacy_question" and self._about_the_bot():
             reply = self._bot_privacy()
-        elif facts.detail and self._about_contacts() and (facts.services or case.last_shown):
+        elif facts.detail and self._about_contacts() and (self.named or case.last_shown):
             reply = self._detail(facts.detail, self._asked_about())
-        elif facts.services and self._about_contacts():
+        elif self.named and self._about_contacts():
             reply = self._service()
         elif facts.closing and not self.new_concerns:
             reply = self._closing()
@@ -182,8 +190,8 @@ class TurnBuilder:
         return self.facts.about_the_bot or not self.case.last_shown or self.facts.detail != "anonymity"
 
     def _asked_about(self) -> list[Resource]:
-        if self.facts.services:
-            return [self._local_version(r) for r in self.facts.services]
+        if self.named:
+            return [self._local_version(r) for r in self.named]
         return [self.data.catalogue.get(i) for i in self.case.last_shown if i in self.data.catalogue][:3]
 
     def _local_version(self, resource: Resource) -> Resource:
