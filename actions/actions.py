@@ -27,16 +27,6 @@ guide()
 nlp.load_pipeline()
 
 
-def message_of(latest: Dict[Text, Any]) -> Message:
-    """The latest user message as the guide reads it."""
-    intent = latest.get("intent") or {}
-    ranking = tuple((str(r.get("name")), float(r.get("confidence") or 0.0))
-                    for r in latest.get("intent_ranking") or [] if r.get("name"))
-    entities = {e["entity"]: str(e["value"]) for e in latest.get("entities") or [] if e.get("entity")}
-    return Message(text=latest.get("text") or "", intent=intent.get("name") or "",
-                   confidence=float(intent.get("confidence") or 0.0), ranking=ranking, entities=entities)
-
-
 class ActionRoute(Action):
     def name(self) -> Text:
         return "action_route"
@@ -44,7 +34,7 @@ class ActionRoute(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         latest = tracker.latest_message or {}
         turn = guide().respond(
-            message_of(latest),
+            Message.from_parse_data(latest),
             Case.from_slot(tracker.get_slot(CASE_SLOT)),
             default_area=(latest.get("metadata") or {}).get("area"),
         )

@@ -37,7 +37,7 @@ CONFIGS = ROOT / "bench" / "configs"
 OUT = ROOT / ".cache" / "compare"
 DOC = ROOT / "docs" / "nlu-pipeline.md"
 HELDOUT_V2 = ROOT / "tests" / "data" / "heldout_nlu_v2.yml"
-FRESH_DANGER = ROOT / "tests" / "data" / "danger_fresh.yml"
+FRESH_DANGER = ROOT / "bot" / "data" / "danger_examples" / "danger_fresh.yml"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 
@@ -92,7 +92,7 @@ def main(names: list[str]) -> None:
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"real-language corpus (tests/data/real): dev part ({sizes['dev']}) and test part ({sizes['test']}), "
         f"never trained on; set 1: tests/data/heldout_nlu.yml ({sizes['set1']}); set 2: tests/data/heldout_nlu_v2.yml "
-        f"({sizes['set2']}); fresh danger: tests/data/danger_fresh.yml ({dangerous} dangerous, "
+        f"({sizes['set2']}); fresh danger: bot/data/danger_examples/danger_fresh.yml ({dangerous} dangerous, "
         f"{sizes['fresh'] - dangerous} near misses). First kind: the first contact is of a kind acceptable for the "
         "message; fallback only: an in-scope message answered without any contact.",
         "",

@@ -92,6 +92,10 @@ class DangerRules:
             terms = getattr(self, name)
             object.__setattr__(self, f"_{name}", TermGroup.of(terms) if terms else None)
 
+    def is_any_time(self, pattern_id: str | None) -> bool:
+        """The pattern counts whatever else the message says (`any_time: true`)."""
+        return any(p.id == pattern_id and p.any_time for p in self.patterns)
+
     def match(self, text: str, lemmas: Sequence[str] | None = None) -> str | None:
         """The id of the first pattern the text matches (on its words or lemmas), else None."""
         words_seq = IndexedTokens.of([fold(w) for w in words(text)])

@@ -21,10 +21,13 @@ import yaml
 
 from bot import situations
 from bot.conversation.understanding import Message
+from bot.corpus import DEFAULT_KINDS
 from bot.guide import Guide
 from bot.paths import PROJECT_ROOT
 from bot.privacy import default_scrubber
 from bot.reply import Reply
+
+EMERGENCY = "emergency"  # the kind of the 112 contact
 
 HELDOUT_FILE = PROJECT_ROOT / "tests" / "data" / "heldout_nlu.yml"
 FALLBACK_ROUTES = ("ask_situation",)
@@ -55,9 +58,9 @@ class Outcome:
     @property
     def acceptable(self) -> bool:
         if self.sample.danger:
-            return self.first_kind == "emergency"
+            return self.first_kind == EMERGENCY
         if not self.sample.kinds:  # out of scope: no police, no emergency
-            return self.first_kind not in ("emergency", "police")
+            return self.first_kind not in (EMERGENCY, "police")
         return self.first_kind in self.sample.kinds
 
     @property
@@ -84,11 +87,11 @@ class Report:
 
     @property
     def danger_first(self) -> float:
-        return self._share([o.first_kind == "emergency" for o in self.outcomes if o.sample.danger])
+        return self._share([o.first_kind == EMERGENCY for o in self.outcomes if o.sample.danger])
 
     @property
     def false_alarms(self) -> float:
-        return self._share([o.first_kind == "emergency" for o in self.outcomes if not o.sample.danger])
+        return self._share([o.first_kind == EMERGENCY for o in self.outcomes if not o.sample.danger])
 
     @property
     def fallback_only(self) -> float:
@@ -143,9 +146,11 @@ CARVED_OUT = {
 }
 
 
-def heldout_samples(guide: Guide, path: Path = HELDOUT_FILE) -> list[Sample]:
+def heldout_samples(guide: Guide, path: Path = HELDOUT_FILE, strict: bool = False) -> list[Sample]:
     """The older held-out sets: acceptable is the kind the gold intent's answer starts with, or the
-    kind of a situation later carved out of it (CARVED_OUT)."""
+    kind of a situation later carved out of it (CARVED_OUT), or the emergency number where the
+    corpus's labelling table accepts it (a suicide message: bot.corpus.DEFAULT_KINDS). `strict`
+    leaves the last out, as these sets were first counted."""
     items = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
     samples = []
     for item in items:
@@ -156,22 +161,16 @@ def heldout_samples(guide: Guide, path: Path = HELDOUT_FILE) -> list[Sample]:
                 kind = guide.respond(Message(text=item["text"], intent=intent)).reply.first_kind
                 if kind and kind not in kinds:
                     kinds += (kind,)
+            if not strict and EMERGENCY in DEFAULT_KINDS.get(gold, ()) and EMERGENCY not in kinds:
+                kinds += (EMERGENCY,)
         samples.append(Sample(item["text"], gold, kinds, bool(item.get("danger"))))
     return samples
 
 
 def danger_samples(path: Path) -> list[Sample]:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
-    return [Sample(i["text"], situations.DANGER if i["danger"] else "near_miss", ("emergency",) if i["danger"] else (),
+    return [Sample(i["text"], situations.DANGER if i["danger"] else "near_miss", (EMERGENCY,) if i["danger"] else (),
                  bool(i["danger"])) for i in items]
-
-
-def message_of(parsed: dict[str, Any], text: str) -> Message:
-    intent = parsed.get("intent") or {}
-    ranking = tuple((str(r["name"]), float(r.get("confidence") or 0)) for r in parsed.get("intent_ranking") or [])
-    entities = {e["entity"]: str(e["value"]) for e in parsed.get("entities") or [] if e.get("entity")}
-    return Message(text=text, intent=intent.get("name") or "", confidence=float(intent.get("confidence") or 0),
-                   ranking=ranking, entities=entities)
 
 
 async def evaluate_agent(agent: Any, guide: Guide, samples: list[Sample]) -> Report:
@@ -183,7 +182,7 @@ async def evaluate_agent(agent: Any, guide: Guide, samples: list[Sample]) -> Rep
         started = time.perf_counter()
         parsed = await agent.parse_message(text)
         seconds = time.perf_counter() - started
-        message = message_of(parsed, text)
+        message = Message.from_parse_data(parsed, text)
         reply = guide.respond(message).reply
         report.outcomes.append(Outcome(sample, message.intent, reply, seconds))
     return report

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
 from bot import corpus, nlp  # noqa: E402
+from bot.danger_model import EXAMPLES_DIR  # noqa: E402
 from bot.evaluation import (  # noqa: E402
     corpus_samples,
     danger_samples,
@@ -37,13 +38,16 @@ def samples_for(name: str, guide: Guide) -> list:
         return heldout_samples(guide, DATA / "heldout_nlu.yml")
     if name == "set2":
         return heldout_samples(guide, DATA / "heldout_nlu_v2.yml")
-    return danger_samples(DATA / f"{name}.yml")
+    if name == "set2_strict":
+        return heldout_samples(guide, DATA / "heldout_nlu_v2.yml", strict=True)
+    path = DATA / f"{name}.yml"
+    return danger_samples(path if path.exists() else EXAMPLES_DIR / f"{name}.yml")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default=str(MODEL_FILE))
-    parser.add_argument("--sets", nargs="*", default=["dev", "set1", "set2", "danger_fresh"])
+    parser.add_argument("--sets", nargs="*", default=["dev", "set1", "set2", "danger_final"])
     parser.add_argument("--misses", nargs="*", default=[])
     args = parser.parse_args()
     agent, guide = load_agent(Path(args.model)), Guide(lemmatize=nlp.lemmas)

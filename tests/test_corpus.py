@@ -6,6 +6,7 @@ from collections import Counter
 
 from bot import corpus, paths, situations
 from bot.catalogue import KINDS
+from bot.danger_model import labelled_examples
 
 WRITERS = {"parent", "relative", "young", "staff", "victim", "witness", "other"}
 
@@ -17,6 +18,10 @@ def training_examples() -> set[str]:
             if line.strip().startswith("- "):
                 found.add(" ".join(line.strip()[2:].split()).lower())
     return found
+
+
+def danger_classifier_examples() -> set[str]:
+    return {" ".join(text.split()).lower() for text, _ in labelled_examples()}
 
 
 def test_every_message_has_a_source_a_writer_and_valid_labels():
@@ -38,7 +43,7 @@ def test_no_source_site_is_in_two_parts():
 
 
 def test_no_dev_or_test_message_is_in_the_training_data():
-    trained = training_examples()
+    trained = training_examples() | danger_classifier_examples()
     leaked = [i.id for i in corpus.load() if i.part != "train" and " ".join(i.text.split()).lower() in trained]
     assert leaked == []
 
@@ -48,6 +53,13 @@ def test_the_training_file_is_built_from_the_training_part():
     train = corpus.training_items()
     present = sum(1 for i in train if " ".join(re.sub(r"[\[\]{}]", "", i.text).split()).lower() in trained)
     assert present == len(train), "run scripts/build_corpus.py"
+
+
+def test_the_danger_classifier_gets_the_other_rounds_of_the_training_part():
+    examples = danger_classifier_examples()
+    other = [i for i in corpus.part("train") if i.round not in corpus.TRAINING_ROUNDS]
+    assert other and all(" ".join(re.sub(r"[\[\]{}]", "", i.text).split()).lower() in examples for i in other), \
+        "run scripts/build_corpus.py"
 
 
 def test_the_held_out_part_covers_writers_and_registers():

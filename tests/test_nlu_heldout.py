@@ -2,8 +2,10 @@
 
 * The real-language corpus's test part: sources (web sites) that are in neither training nor tuning.
 * Held-out sets 1 and 2 (older, written in the style of the training data): they must not fall.
-* Danger: danger_final.yml and danger_after_change.yml were written by writers who saw neither the
-  rules nor the other sets; danger_fresh.yml and danger_dev2.yml guided the rules (tuning sets).
+* Danger: danger_final.yml, danger_after_change.yml and danger_blind3.yml were written by writers who
+  saw neither the rules nor the other sets (blind3 after the danger classifier was built, measured once);
+  danger_fresh.yml and danger_dev2.yml guided the rules and now train the danger classifier
+  (bot/data/danger_examples/).
 
 The real-language and fresh-danger thresholds guard the measured level (docs/nlu-pipeline.md). They
 are below issue #11's targets (90 % first kind, every danger message 112 first, 98 % on a fresh danger
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot import corpus, nlp
+from bot.danger_model import EXAMPLES_DIR
 from bot.evaluation import corpus_samples, danger_samples, evaluate, heldout_samples, load_agent
 from bot.guide import Guide
 from bot.training import MODEL_FILE
@@ -40,13 +43,14 @@ def test_real_language_from_sources_never_trained_on(agent, guide):
     assert len(items) >= 1000 and not {i.domain for i in items} & trained_sources
     report = evaluate(agent, guide, corpus_samples(items))
     print("\n" + report.summary())
-    assert report.first_kind_accuracy >= 0.72
-    assert report.danger_first >= 0.80
+    assert report.first_kind_accuracy >= 0.76
+    assert report.danger_first >= 0.82
     assert report.fallback_only <= 0.03
 
 
 @pytest.mark.parametrize("name", ["heldout_nlu.yml", "heldout_nlu_v2.yml"])
 def test_older_heldout_sets_do_not_fall(agent, guide, name):
+    # 112 first counts as right for a suicide message here too, as in the corpus's labelling table.
     report = evaluate(agent, guide, heldout_samples(guide, DATA / name))
     print("\n" + report.summary())
     assert report.first_kind_accuracy >= 0.95
@@ -54,8 +58,9 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
 
 
 @pytest.mark.parametrize(("name", "caught", "false_alarms"), [
-    ("danger_final.yml", 0.93, 0.15),
-    ("danger_after_change.yml", 0.89, 0.20),
+    ("danger_final.yml", 0.96, 0.08),
+    ("danger_after_change.yml", 0.93, 0.12),
+    ("danger_blind3.yml", 0.89, 0.10),
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))
@@ -65,8 +70,8 @@ def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught
 
 
 @pytest.mark.parametrize("name", ["danger_fresh.yml", "danger_dev2.yml"])
-def test_danger_sets_that_guided_the_rules(agent, guide, name):
-    report = evaluate(agent, guide, danger_samples(DATA / name))
+def test_danger_sets_that_guided_the_rules_and_train_the_danger_classifier(agent, guide, name):
+    report = evaluate(agent, guide, danger_samples(EXAMPLES_DIR / name))
     print("\n" + report.summary())
     assert report.danger_first == 1.0
-    assert report.false_alarms <= 0.15
+    assert report.false_alarms <= 0.08

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from bot import situations
 from bot.catalogue import Resource
@@ -38,6 +38,21 @@ class Message:
     confidence: float = 1.0
     ranking: tuple[tuple[str, float], ...] = ()
     entities: dict[str, str] = field(default_factory=dict)
+    # The NLU's danger classifier (bot.danger_model), when it ran: the NLU has then weighed the
+    # editors' patterns against it, and the guide keeps that decision rather than matching again.
+    danger_probability: float | None = None
+
+    @classmethod
+    def from_parse_data(cls, data: dict[str, Any], text: str | None = None) -> "Message":
+        """A message as Rasa's NLU returns it (parse data, or a tracker's latest message)."""
+        intent = data.get("intent") or {}
+        ranking = tuple((str(r.get("name")), float(r.get("confidence") or 0.0))
+                        for r in data.get("intent_ranking") or [] if r.get("name"))
+        entities = {e["entity"]: str(e["value"]) for e in data.get("entities") or [] if e.get("entity")}
+        probability = data.get("danger_probability")
+        return cls(text=data.get("text") or "" if text is None else text, intent=intent.get("name") or "",
+                   confidence=float(intent.get("confidence") or 0.0), ranking=ranking, entities=entities,
+                   danger_probability=None if probability is None else float(probability))
 
     @property
     def is_payload(self) -> bool:
@@ -81,7 +96,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     bare = words_count <= BARE_ANSWER_WORDS  # "ja", "nej tack", "ja gärna"
 
     danger = intent == situations.DANGER
-    if text and not danger:
+    if text and not danger and message.danger_probability is None:
         danger = data.danger.match(text, lemmatize(text) if lemmatize else None) is not None
 
     area, other_area = _area(text, message.entities, gazetteer)

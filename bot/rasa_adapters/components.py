@@ -19,15 +19,15 @@ from scipy.sparse import csr_matrix, vstack
 
 from bot import editors_data, nlp, situations
 from bot.buttons import typed_button
-from bot.conversation.lexicon import SIGNS
 from bot.danger import DangerRules
+from bot.danger_model import DEFAULT_SETTINGS, DangerModel, DangerSettings, decide, labelled_examples
 from bot.places import default_gazetteer
-from bot.terms import index_text
 
 logger = logging.getLogger(__name__)
 FALLBACK_INTENT = "nlu_fallback"
 AREA_INTENT = "inform_area"
 RULES_FILE_NAME = "danger_rules.json"
+DANGER_MODEL_FILE_NAME = "danger_model.pkl"
 
 
 @DefaultV1Recipe.register(
@@ -55,9 +55,10 @@ class SpacyNLP(RasaSpacyNLP):
 class RuleOverrides(GraphComponent):
     """Explicit rules that win over the classifier.
 
-    1. Danger: a message matching data/danger.yml becomes `acute_danger`, whatever else it says;
-       so does an uncertain message (below the fallback threshold) whose likeliest intent is danger
-       and that has some sign of violence or threat (a bare "are they open now?" never does).
+    1. Danger: a message becomes `acute_danger`, whatever else it says, when it matches a pattern in
+       data/danger.yml or the danger classifier (bot.danger_model) thinks it likely; a pattern is
+       overruled only when that classifier is nearly sure it is not danger, never with `any_time`.
+       A situation classifier's danger guess that neither confirms takes its next guess.
     2. Buttons: a typed button title means that button.
     3. Place: a message that is only a place name becomes `inform_area`, with the area as entity.
     The danger rules come from the one owner of the editors' data (bot.editors_data), and are stored
@@ -65,9 +66,10 @@ class RuleOverrides(GraphComponent):
     """
 
     def __init__(self, stored_rules: DangerRules, model_storage: ModelStorage, resource: Resource,
-                 config: Optional[Dict[Text, Any]] = None):
+                 config: Optional[Dict[Text, Any]] = None, danger_model: Optional[DangerModel] = None):
         self._config = {**self.get_default_config(), **(config or {})}
         self._stored_rules = stored_rules
+        self._danger_model = danger_model
         self._model_storage = model_storage
         self._resource = resource
         self._gazetteer = default_gazetteer()
@@ -82,24 +84,27 @@ class RuleOverrides(GraphComponent):
              execution_context: ExecutionContext, **kwargs: Any) -> "RuleOverrides":
         with model_storage.read_from(resource) as directory:
             stored = DangerRules.from_data(json.loads((directory / RULES_FILE_NAME).read_text(encoding="utf-8")))
-        return cls(stored, model_storage, resource, config)
+            model_file = directory / DANGER_MODEL_FILE_NAME
+            danger_model = DangerModel.load(model_file) if model_file.exists() else None
+        return cls(stored, model_storage, resource, config, danger_model)
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        # A danger probability this high is enough, even when another intent ranks first: missing
-        # danger costs more than a false alarm. Chosen on the tuning sets (docs/nlu-pipeline.md).
-        return {"danger_threshold": 0.1}
+        # Chosen by measurement on the tuning sets (docs/nlu-pipeline.md); see bot.danger_model.
+        defaults = DEFAULT_SETTINGS
+        return {"danger_threshold": defaults.threshold, "pattern_veto": defaults.veto, "danger_sure": defaults.sure,
+                "danger_C": defaults.C}
 
-    def _likely_danger(self, message: Message, text: str, lemmas: List[str], rules: DangerRules) -> Optional[str]:
-        """Danger likely enough, with a weapon, a violent act or a 'now' in the words, and nothing calm."""
-        threshold = float(self._config.get("danger_threshold", 0.1))
-        danger = next((r.get("confidence") or 0.0 for r in message.get(INTENT_RANKING_KEY) or []
-                       if r.get("name") == situations.DANGER), 0.0)
-        if danger < threshold or rules.calm(text):
-            return None
-        if not (rules.names_violence(text, lemmas) or rules.says_now(text)):
-            return None
-        return "likely_danger"
+    def _settings(self) -> DangerSettings:
+        return DangerSettings(threshold=float(self._config["danger_threshold"]), veto=float(self._config["pattern_veto"]),
+                              sure=float(self._config["danger_sure"]), C=float(self._config["danger_C"]))
+
+    def _danger_probability(self, message: Message, text: str) -> float:
+        if self._danger_model is not None:
+            return self._danger_model.probability(text)
+        # A model trained before the danger classifier existed: the situation classifier's opinion.
+        return next((float(r.get("confidence") or 0.0) for r in message.get(INTENT_RANKING_KEY) or []
+                     if r.get("name") == situations.DANGER), 0.0)
 
     def _rules(self) -> DangerRules:
         """The editors' current rules; the model's copy only while the editors' data has never loaded."""
@@ -107,9 +112,13 @@ class RuleOverrides(GraphComponent):
         return snapshot.danger if snapshot is not None else self._stored_rules
 
     def train(self, training_data: TrainingData) -> Resource:
+        examples = [(m.get(TEXT), m.get(INTENT) == situations.DANGER) for m in training_data.intent_examples
+                    if m.get(TEXT) and not str(m.get(TEXT)).startswith("/")]
+        self._danger_model = DangerModel.fit(examples + labelled_examples(), self._settings())
         with self._model_storage.write_to(self._resource) as directory:
             data = self._rules().to_data()
             (directory / RULES_FILE_NAME).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            self._danger_model.save(directory / DANGER_MODEL_FILE_NAME)
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -123,14 +132,17 @@ class RuleOverrides(GraphComponent):
                 continue
             tokens = message.get("text_tokens") or []
             lemmas = [getattr(token, "lemma", None) or token.text for token in tokens]
-            matched = (rules.match(text, lemmas) or _uncertain_but_likely_danger(message, text, rules)
-                       or self._likely_danger(message, text, lemmas, rules))
+            pattern = rules.match(text, lemmas)
+            probability = self._danger_probability(message, text)
+            message.set("danger_probability", round(probability, 4), add_to_output=True)
+            matched = decide(pattern, rules.is_any_time(pattern), probability, rules.sounds_harmless(text),
+                             rules.says_now(text), self._settings())
             if matched:
                 _force_intent(message, situations.DANGER)
                 message.set("danger_rule", matched, add_to_output=True)
                 continue
-            if (message.get(INTENT) or {}).get("name") == situations.DANGER and rules.calm(text):
-                # The classifier saw danger words in a joke, a game or the past: take its next guess.
+            if (message.get(INTENT) or {}).get("name") == situations.DANGER:
+                # The situation classifier saw danger words, the danger classifier and the rules did not.
                 _demote_danger(message)
             button = typed_button(text)
             if button is not None:
@@ -158,18 +170,6 @@ def _demote_danger(message: Message) -> None:
     if ranking:
         message.set(INTENT, {"name": ranking[0]["name"], "confidence": ranking[0].get("confidence")}, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-
-
-def _uncertain_but_likely_danger(message: Message, text: str, rules: DangerRules) -> Optional[str]:
-    """When the classifier falls back, err towards safety if its best guess was danger and the text
-    shows some sign of violence, threat or fear, and nothing that makes it calm."""
-    intent = message.get(INTENT) or {}
-    if intent.get("name") != FALLBACK_INTENT:
-        return None
-    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != FALLBACK_INTENT]
-    if not ranking or ranking[0].get("name") != situations.DANGER:
-        return None
-    return "uncertain_danger" if SIGNS.found_in(index_text(text)) and not rules.calm(text) else None
 
 
 def _force_intent(message: Message, name: str) -> None:

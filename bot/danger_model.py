@@ -1,0 +1,99 @@
+"""A second opinion on danger: a small classifier that answers only "is this imminent danger?".
+
+The situation classifier spreads its attention over twenty-odd situations; this one is trained on
+one question, with every danger example of the training data against everything else, plus two
+sets of danger messages and near misses (`bot/data/danger_examples/`) that teach it the difference
+between "he has a knife now" and "he had a knife last year". It decides together with the editors'
+rules in data/danger.yml (see `decide`): chosen by measurement, docs/nlu-pipeline.md.
+"""
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import yaml
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline, make_pipeline, make_union
+
+from bot.paths import PACKAGE_DATA_DIR
+from bot.text import fold
+
+EXAMPLES_DIR = PACKAGE_DATA_DIR / "danger_examples"
+
+
+def labelled_examples(directory: Path = EXAMPLES_DIR) -> list[tuple[str, bool]]:
+    """The danger and near-miss messages kept for training this classifier."""
+    examples: list[tuple[str, bool]] = []
+    for path in sorted(directory.glob("*.yml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]:
+            examples.append((str(item["text"]), bool(item["danger"])))
+    return examples
+
+
+@dataclass(frozen=True)
+class DangerSettings:
+    # Danger from this probability on, whatever the situation classifier says (missing danger costs
+    # more than a false alarm); below `veto`, an editors' pattern without `any_time` is overruled:
+    # the words matched, but nothing else in the message reads like danger now.
+    threshold: float = 0.3
+    veto: float = 0.1
+    # Between `threshold` and `sure`, the classifier alone needs a word of `now` in the message: a short
+    # worry ("my daughter has a boyfriend in a gang") reads like danger to it, and is not.
+    sure: float = 0.65
+    C: float = 5.0
+
+
+DEFAULT_SETTINGS = DangerSettings()
+
+
+class DangerModel:
+    """Probability that a message is about imminent danger."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self._pipeline = pipeline
+
+    @classmethod
+    def fit(cls, examples: Iterable[tuple[str, bool]], settings: DangerSettings | None = None) -> "DangerModel":
+        settings = settings or DEFAULT_SETTINGS
+        texts, labels = zip(*examples, strict=True)
+        features = make_union(
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True),
+            TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
+        )
+        # Balanced classes: danger is a sixth of the examples and must not be drowned out.
+        pipeline = make_pipeline(features, LogisticRegression(C=settings.C, max_iter=1000, class_weight="balanced"))
+        pipeline.fit([fold(t) for t in texts], [bool(label) for label in labels])
+        return cls(pipeline)
+
+    def probability(self, text: str) -> float:
+        return float(self._pipeline.predict_proba([fold(text)])[0][1])
+
+    def probabilities(self, texts: Sequence[str]) -> list[float]:
+        return [float(p) for p in self._pipeline.predict_proba([fold(t) for t in texts])[:, 1]]
+
+    def save(self, path: Path) -> None:
+        path.write_bytes(pickle.dumps(self._pipeline))
+
+    @classmethod
+    def load(cls, path: Path) -> "DangerModel":
+        # Only ever a file this project wrote into its own trained model.
+        return cls(pickle.loads(path.read_bytes()))  # noqa: S301
+
+
+def decide(pattern: str | None, pattern_any_time: bool, probability: float, harmless: bool = False,
+           says_now: bool = False, settings: DangerSettings | None = None) -> str | None:
+    """Why the message is imminent danger (a pattern id or 'danger_model'), or None.
+
+    An editors' pattern counts unless the classifier is nearly sure it is not danger (a pattern
+    marked `any_time` always counts); the classifier alone counts from its threshold on with a word
+    of `now` in the message, and from `sure` on without one, except in what the editors call harmless
+    (games, jokes, hunting, fireworks: `harmless` in data/danger.yml)."""
+    settings = settings or DEFAULT_SETTINGS
+    if pattern is not None and (pattern_any_time or probability >= settings.veto):
+        return pattern
+    if not harmless and probability >= settings.threshold and (says_now or probability >= settings.sure):
+        return "danger_model"
+    return None
