@@ -27,7 +27,7 @@ from bot.paths import PROJECT_ROOT
 from bot.privacy import default_scrubber
 from bot.reply import Reply
 
-EMERGENCY = "emergency"  # the kind of the 112 contact
+EMERGENCY = "emergency"  # the catalogue kind of the emergency number's contact
 
 HELDOUT_FILE = PROJECT_ROOT / "tests" / "data" / "heldout_nlu.yml"
 FALLBACK_ROUTES = ("ask_situation",)

@@ -135,8 +135,12 @@ class RuleOverrides(GraphComponent):
             pattern = rules.match(text, lemmas)
             probability = self._danger_probability(message, text)
             message.set("danger_probability", round(probability, 4), add_to_output=True)
-            matched = decide(pattern, rules.is_any_time(pattern), probability, rules.sounds_harmless(text),
-                             rules.says_now(text), self._settings())
+            settings = self._settings()
+            # The harmless list and the time words matter only once the classifier could decide alone:
+            # most messages are far below it, so they skip two more passes over their words.
+            could = probability >= settings.threshold
+            matched = decide(pattern, rules.is_any_time(pattern), probability, could and rules.sounds_harmless(text),
+                             could and rules.says_now(text), settings)
             if matched:
                 _force_intent(message, situations.DANGER)
                 message.set("danger_rule", matched, add_to_output=True)
