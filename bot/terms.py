@@ -50,27 +50,38 @@ class Term:
 
 @dataclass(frozen=True)
 class TermGroup:
-    """A group of terms compiled for speed: a set of whole words, one regex for prefixes, and phrases."""
+    """A group of terms compiled for speed: a set of whole words, one regex for prefixes, and phrases
+    filed under their first word (only phrases whose first word is in the message are tried)."""
 
     words: frozenset[str]
     prefixes: "re.Pattern[str] | None"
-    phrases: tuple[Term, ...]
+    phrases_by_first_word: dict[str, tuple[Term, ...]]
+    phrases_with_prefix: tuple[Term, ...]
 
     @classmethod
     def of(cls, terms: Sequence[Term]) -> "TermGroup":
         single = [t.parts[0] for t in terms if len(t.parts) == 1]
         prefixes = [w[:-1] for w in single if w.endswith("*")]
+        by_first_word: dict[str, list[Term]] = {}
+        for term in terms:
+            if len(term.parts) > 1 and not term.parts[0].endswith("*"):
+                by_first_word.setdefault(term.parts[0], []).append(term)
         return cls(
             frozenset(w for w in single if not w.endswith("*")),
             re.compile("|".join(re.escape(p) for p in prefixes)) if prefixes else None,
-            tuple(t for t in terms if len(t.parts) > 1),
+            {word: tuple(phrases) for word, phrases in by_first_word.items()},
+            tuple(t for t in terms if len(t.parts) > 1 and t.parts[0].endswith("*")),
         )
 
     def positions(self, sequence: "IndexedTokens") -> list[int]:
-        found = [i for word in self.words & sequence.index.keys() for i in sequence.index[word]]
+        index = sequence.index
+        found = [i for word in self.words & index.keys() for i in index[word]]
         if self.prefixes is not None:
-            found += [i for token, where in sequence.index.items() if self.prefixes.match(token) for i in where]
-        for phrase in self.phrases:
+            found += [i for token, where in index.items() if self.prefixes.match(token) for i in where]
+        for word in self.phrases_by_first_word.keys() & index.keys():
+            for phrase in self.phrases_by_first_word[word]:
+                found += [i for i in index[word] if phrase.matches_at(sequence.tokens, i)]
+        for phrase in self.phrases_with_prefix:
             found += phrase.positions(sequence)
         return found
 

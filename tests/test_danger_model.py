@@ -68,3 +68,11 @@ def test_the_guide_keeps_the_nlus_danger_decision_and_matches_patterns_only_with
     # The NLU weighed the pattern against its classifier and said no: the guide does not overrule it.
     weighed = Message(text=text, intent=situations.OUT_OF_SCOPE, danger_probability=0.01)
     assert not understand(weighed, data, gazetteer).danger
+
+
+def test_the_fast_single_message_score_equals_the_fitted_pipelines():
+    examples = labelled_examples()
+    model = DangerModel.fit(examples[::3])
+    # Unseen texts too, with n-grams outside the vocabulary, repeated words and an empty message.
+    texts = [text for text, _ in examples[1::7]] + ["kniv kniv kniv KNIV nu!!", "", "xyzzy qwerty"]
+    assert [model.probability(text) for text in texts] == pytest.approx(model.probabilities(texts), abs=1e-9)
