@@ -2,10 +2,11 @@
 
 * The real-language corpus's test part: sources (web sites) that are in neither training nor tuning.
 * Held-out sets 1 and 2 (older, written in the style of the training data): they must not fall.
-* Danger: danger_final.yml, danger_after_change.yml and danger_blind3.yml were written by writers who
-  saw neither the rules nor the other sets (blind3 after the danger classifier was built, measured once);
-  danger_fresh.yml and danger_dev2.yml guided the rules and now train the danger classifier
-  (bot/data/danger_examples/).
+* Danger: danger_final.yml, danger_after_change.yml, danger_blind3.yml and danger_blind4.yml were
+  written by writers who saw neither the rules nor the other sets (blind3 after the danger classifier
+  was built, blind4 before its round-4 training examples were added; each measured before and after);
+  danger_fresh.yml and danger_dev2.yml guided the rules and, with danger_train4.yml, train the danger
+  classifier (bot/data/danger_examples/).
 
 The real-language and fresh-danger thresholds guard the measured level (docs/nlu-pipeline.md). They
 are below issue #11's targets (90 % first kind, every danger message 112 first, 98 % on a fresh danger
@@ -44,7 +45,7 @@ def test_real_language_from_sources_never_trained_on(agent, guide):
     report = evaluate(agent, guide, corpus_samples(items))
     print("\n" + report.summary())
     assert report.first_kind_accuracy >= 0.76
-    assert report.danger_first >= 0.82
+    assert report.danger_first >= 0.83
     assert report.fallback_only <= 0.03
 
 
@@ -60,7 +61,8 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
 @pytest.mark.parametrize(("name", "caught", "false_alarms"), [
     ("danger_final.yml", 0.96, 0.08),
     ("danger_after_change.yml", 0.93, 0.12),
-    ("danger_blind3.yml", 0.89, 0.10),
+    ("danger_blind3.yml", 0.92, 0.11),
+    ("danger_blind4.yml", 0.95, 0.05),
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))
@@ -69,9 +71,12 @@ def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught
     assert report.false_alarms <= false_alarms
 
 
-@pytest.mark.parametrize("name", ["danger_fresh.yml", "danger_dev2.yml"])
-def test_danger_sets_that_guided_the_rules_and_train_the_danger_classifier(agent, guide, name):
+@pytest.mark.parametrize(("name", "false_alarms"), [
+    ("danger_fresh.yml", 0.08), ("danger_dev2.yml", 0.08), ("danger_train4.yml", 0.09),
+])
+def test_danger_sets_that_guided_the_rules_and_train_the_danger_classifier(agent, guide, name, false_alarms):
     report = evaluate(agent, guide, danger_samples(EXAMPLES_DIR / name))
     print("\n" + report.summary())
     assert report.danger_first == 1.0
-    assert report.false_alarms <= 0.08
+    # Near misses an editors' pattern matches stay 112 unless the classifier is nearly sure (P < 0.1).
+    assert report.false_alarms <= false_alarms
