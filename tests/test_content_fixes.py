@@ -70,3 +70,12 @@ def test_the_situation_list_is_checked_against_domain_rules_and_buttons(tmp_path
     messages = [p.message for p in check_situations(root)]
     assert any("'hate_crime'" in m and "saknas bland intents" in m for m in messages)
     assert any("'grief_fear'" in m and "action_route" in m for m in messages)
+
+
+def test_a_named_youth_clinic_is_the_citys_own_where_there_is_one_and_umo_elsewhere(guide):
+    question = "kostar det nåt att gå till ungdomsmottagningen och prata med en kurator?"
+    in_stockholm = guide.respond(Message(text=question, intent="ask_service"), now=NOW, default_area="stockholm")
+    assert [c.id for c in in_stockholm.reply.cards][:2] == ["stockholm_ungdomsmottagningar", "umo"]
+    assert "gratis" in in_stockholm.reply.text.split("\n")[0]
+    elsewhere = guide.respond(Message(text=question, intent="ask_service"), now=NOW, default_area="botkyrka")
+    assert elsewhere.reply.cards[0].id == "umo"

@@ -106,7 +106,13 @@ class TurnBuilder:
         contact only when the person is known to be there ("fältarna" in Stockholm)."""
         area = self.area
         here = set(area.lookup_order()) if area else set()
-        return [r for r in self.facts.services if r.area == "national" or r.area in here]
+        named = [r for r in self.facts.services if r.area == "national" or r.area in here]
+        # Two services of one kind under one name ("ungdomsmottagningen": UMO and the city's own): the
+        # local one first, where it stands in the message; otherwise the message's order.
+        first_of_kind: dict[str, int] = {}
+        for index, resource in enumerate(named):
+            first_of_kind.setdefault(resource.kind, index)
+        return sorted(named, key=lambda r: (first_of_kind[r.kind], r.area == "national"))
 
     @property
     def area(self) -> Area | None:
