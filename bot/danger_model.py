@@ -44,8 +44,16 @@ class DangerSettings:
     veto: float = 0.1
     # Between `threshold` and `sure`, the classifier alone needs a word of `now` in the message: a short
     # worry ("my daughter has a boyfriend in a gang") reads like danger to it, and is not.
-    sure: float = 0.65
+    sure: float = 0.7
+    # From `likely` on, the classifier alone counts without a word of `now` too, when nothing in the message
+    # places it in the past, a habit or a worry (`calm`) and it has at least MIN_WORDS words: people in
+    # danger often just describe what they see ("nån kastar molotovs mot vår dörr").
+    likely: float = 0.5
     C: float = 5.0
+
+
+# A word or two ("godkväll") is no evidence of danger, whatever the classifier makes of its letters.
+MIN_WORDS = 3
 
 
 DEFAULT_SETTINGS = DangerSettings()
@@ -124,16 +132,22 @@ class DangerModel:
 
 
 def decide(pattern: str | None, pattern_any_time: bool, probability: float, harmless: bool = False,
-           says_now: bool = False, settings: DangerSettings | None = None) -> str | None:
+           says_now: bool = False, calm: bool = False, words: int = 0,
+           settings: DangerSettings | None = None) -> str | None:
     """Why the message is imminent danger (a pattern id or 'danger_model'), or None.
 
     An editors' pattern counts unless the classifier is nearly sure it is not danger (a pattern
     marked `any_time` always counts); the classifier alone counts from its threshold on with a word
-    of `now` in the message, and from `sure` on without one, except in what the editors call harmless
-    (games, jokes, hunting, fireworks: `harmless` in data/danger.yml)."""
+    of `now` in the message, from `sure` on without one, and from `likely` on in a message of some
+    length that nothing calms (past, habit, worry); never in what the editors call harmless (games,
+    jokes, hunting, fireworks: `harmless` in data/danger.yml)."""
     settings = settings or DEFAULT_SETTINGS
     if pattern is not None and (pattern_any_time or probability >= settings.veto):
         return pattern
-    if not harmless and probability >= settings.threshold and (says_now or probability >= settings.sure):
+    if harmless or probability < settings.threshold:
+        return None
+    if says_now or probability >= settings.sure:
+        return "danger_model"
+    if probability >= settings.likely and not calm and words >= MIN_WORDS:
         return "danger_model"
     return None

@@ -8,7 +8,7 @@ from bot.conversation.understanding import Message, understand
 from bot.danger_model import DangerModel, DangerSettings, decide, labelled_examples
 from bot.places import default_gazetteer
 
-SETTINGS = DangerSettings(threshold=0.3, veto=0.1, sure=0.65)
+SETTINGS = DangerSettings(threshold=0.3, veto=0.1, sure=0.7, likely=0.5)
 
 
 def test_a_pattern_counts_unless_the_classifier_is_nearly_sure_it_is_not_danger():
@@ -24,9 +24,14 @@ def test_a_pattern_marked_any_time_is_never_overruled():
 def test_the_classifier_alone_counts_from_its_threshold_with_a_now_and_never_in_what_editors_call_harmless():
     assert decide(None, False, 0.29, says_now=True, settings=SETTINGS) is None
     assert decide(None, False, 0.3, says_now=True, settings=SETTINGS) == "danger_model"
-    assert decide(None, False, 0.5, settings=SETTINGS) is None
-    assert decide(None, False, 0.65, settings=SETTINGS) == "danger_model"
+    assert decide(None, False, 0.6, settings=SETTINGS) is None
+    assert decide(None, False, 0.7, settings=SETTINGS) == "danger_model"
     assert decide(None, False, 0.9, harmless=True, says_now=True, settings=SETTINGS) is None
+    # Without a word of now, from `likely` on: a description of some length that nothing calms.
+    assert decide(None, False, 0.55, words=6, settings=SETTINGS) == "danger_model"
+    assert decide(None, False, 0.49, words=6, settings=SETTINGS) is None
+    assert decide(None, False, 0.6, calm=True, words=6, settings=SETTINGS) is None
+    assert decide(None, False, 0.6, words=1, settings=SETTINGS) is None
     # A harmless word does not overrule an editors' pattern: the pattern lists its own exceptions.
     assert decide("weapon", False, 0.9, harmless=True, settings=SETTINGS) == "weapon"
 

@@ -2,9 +2,9 @@
 
 * The real-language corpus's test part: sources (web sites) that are in neither training nor tuning.
 * Held-out sets 1 and 2 (older, written in the style of the training data): they must not fall.
-* Danger: danger_final.yml, danger_after_change.yml, danger_blind3.yml and danger_blind4.yml were
-  written by writers who saw neither the rules nor the other sets (blind3 after the danger classifier
-  was built, blind4 before its round-4 training examples were added; each measured before and after);
+* Danger: danger_final.yml, danger_after_change.yml and danger_blind3–5.yml were written by writers who
+  saw neither the rules nor the other sets (blind3 after the danger classifier was built, blind4 before
+  its round-4 training examples were added, blind5 before the `likely` band; each measured before and after);
   danger_fresh.yml and danger_dev2.yml guided the rules and, with danger_train4.yml, train the danger
   classifier (bot/data/danger_examples/).
 
@@ -45,7 +45,7 @@ def test_real_language_from_sources_never_trained_on(agent, guide):
     report = evaluate(agent, guide, corpus_samples(items))
     print("\n" + report.summary())
     assert report.first_kind_accuracy >= 0.76
-    assert report.danger_first >= 0.83
+    assert report.danger_first >= 0.84
     assert report.fallback_only <= 0.03
 
 
@@ -59,10 +59,11 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
 
 
 @pytest.mark.parametrize(("name", "caught", "false_alarms"), [
-    ("danger_final.yml", 0.96, 0.08),
+    ("danger_final.yml", 0.98, 0.08),
     ("danger_after_change.yml", 0.93, 0.12),
     ("danger_blind3.yml", 0.92, 0.11),
-    ("danger_blind4.yml", 0.95, 0.05),
+    ("danger_blind4.yml", 0.97, 0.05),
+    ("danger_blind5.yml", 0.93, 0.08),
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))

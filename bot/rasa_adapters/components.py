@@ -94,11 +94,12 @@ class RuleOverrides(GraphComponent):
         # Chosen by measurement on the tuning sets (docs/nlu-pipeline.md); see bot.danger_model.
         defaults = DEFAULT_SETTINGS
         return {"danger_threshold": defaults.threshold, "pattern_veto": defaults.veto, "danger_sure": defaults.sure,
-                "danger_C": defaults.C}
+                "danger_likely": defaults.likely, "danger_C": defaults.C}
 
     def _settings(self) -> DangerSettings:
         return DangerSettings(threshold=float(self._config["danger_threshold"]), veto=float(self._config["pattern_veto"]),
-                              sure=float(self._config["danger_sure"]), C=float(self._config["danger_C"]))
+                              sure=float(self._config["danger_sure"]), likely=float(self._config["danger_likely"]),
+                              C=float(self._config["danger_C"]))
 
     def _danger_probability(self, message: Message, text: str) -> float:
         if self._danger_model is not None:
@@ -141,7 +142,7 @@ class RuleOverrides(GraphComponent):
             # most messages are far below it, so they skip two more passes over their words.
             could = probability >= settings.threshold
             matched = decide(pattern, rules.is_any_time(pattern), probability, could and rules.sounds_harmless(text),
-                             could and rules.says_now(text), settings)
+                             could and rules.says_now(text), could and rules.calm(text), len(text.split()), settings)
             if matched:
                 _force_intent(message, situations.DANGER)
                 message.set("danger_rule", matched, add_to_output=True)
