@@ -2,9 +2,10 @@
 
 * The real-language corpus's test part: sources (web sites) that are in neither training nor tuning.
 * Held-out sets 1 and 2 (older, written in the style of the training data): they must not fall.
-* Danger: danger_final.yml, danger_after_change.yml and danger_blind3–5.yml were written by writers who
+* Danger: danger_final.yml, danger_after_change.yml and danger_blind3–6.yml were written by writers who
   saw neither the rules nor the other sets (blind3 after the danger classifier was built, blind4 before
-  its round-4 training examples were added, blind5 before the `likely` band; each measured before and after);
+  its round-4 training examples were added, blind5 before the `likely` band, blind6 before the round-6
+  pattern additions; each measured before and after);
   danger_fresh.yml and danger_dev2.yml guided the rules and, with danger_train4.yml, train the danger
   classifier (bot/data/danger_examples/).
 
@@ -60,10 +61,11 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
 
 @pytest.mark.parametrize(("name", "caught", "false_alarms"), [
     ("danger_final.yml", 0.98, 0.08),
-    ("danger_after_change.yml", 0.93, 0.12),
-    ("danger_blind3.yml", 0.92, 0.11),
-    ("danger_blind4.yml", 0.97, 0.05),
-    ("danger_blind5.yml", 0.93, 0.08),
+    ("danger_after_change.yml", 0.95, 0.11),
+    ("danger_blind3.yml", 0.95, 0.11),
+    ("danger_blind4.yml", 0.99, 0.05),
+    ("danger_blind5.yml", 0.96, 0.08),
+    ("danger_blind6.yml", 0.96, 0.10),
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))
