@@ -42,9 +42,6 @@ class Pattern:
         object.__setattr__(self, "_compiled", tuple(TermGroup.of(g) for g in self.groups))
         object.__setattr__(self, "_unless", TermGroup.of(self.unless) if self.unless else None)
 
-    def first_group_in(self, sequences: Sequence["IndexedTokens"]) -> bool:
-        return bool(self._compiled) and any(self._compiled[0].positions(seq) for seq in sequences)
-
     def matches(self, sequences: Sequence["IndexedTokens"]) -> bool:
         return self.where(sequences) is not None
 
@@ -64,6 +61,16 @@ class Pattern:
         anchors = [anchor for anchor in positions[0]
                    if all(any(abs(p - anchor) <= self.near for p in group) for group in positions)]
         return anchors or None
+
+
+@dataclass(frozen=True)
+class TimeSigns:
+    """`harmless`: a game, a joke, fireworks or hunting. `now`: a word of `now`. `calm`: nothing says 'now',
+    and something places the message in a game, a joke, the past, a habit or a worry."""
+
+    harmless: bool
+    now: bool
+    calm: bool
 
 
 @dataclass(frozen=True)
@@ -111,28 +118,15 @@ class DangerRules:
                 return pattern.id
         return None
 
-    def calm(self, text: str) -> bool:
-        """Nothing says 'now', and something places the message in a game, a joke, the past or a worry.
-
-        The NLU uses it to overrule a classifier that guessed danger from words alone."""
+    def time_signs(self, text: str) -> "TimeSigns":
+        """What places the message in time, from one pass over its words (the NLU's danger decision)."""
         tokens = IndexedTokens.of([fold(w) for w in words(text)])
         if self._is_harmless(tokens):
-            return True
+            return TimeSigns(harmless=True, now=False, calm=True)
         if self._now is not None and self._now.positions(tokens):
-            return False
-        return any(group is not None and group.positions(tokens) for group in (self._not_now, self._past))
-
-    def names_violence(self, text: str, lemmas: Sequence[str] | None = None) -> bool:
-        """The message has a word of what danger is about (a weapon, a violent act: the first word
-        group of some pattern), even if no whole pattern matches."""
-        sequences = [IndexedTokens.of([fold(w) for w in words(text)])]
-        if lemmas:
-            sequences.append(IndexedTokens.of([fold(lemma) for lemma in lemmas if _WORDLIKE.search(lemma)]))
-        return any(pattern.first_group_in(sequences) for pattern in self.patterns)
-
-    def says_now(self, text: str) -> bool:
-        """A word of `now` ("just nu", "ikväll", "snälla") is in the message."""
-        return self._now is not None and bool(self._now.positions(IndexedTokens.of([fold(w) for w in words(text)])))
+            return TimeSigns(harmless=False, now=True, calm=False)
+        calm = any(group is not None and group.positions(tokens) for group in (self._not_now, self._past))
+        return TimeSigns(harmless=False, now=False, calm=calm)
 
     def sounds_harmless(self, text: str) -> bool:
         """A game, a joke, fireworks or hunting: the violent words in it are not about violence."""

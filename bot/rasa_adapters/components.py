@@ -20,7 +20,7 @@ from scipy.sparse import csr_matrix, vstack
 
 from bot import editors_data, nlp, situations
 from bot.buttons import typed_button
-from bot.danger import DangerRules
+from bot.danger import DangerRules, TimeSigns
 from bot.danger_model import DEFAULT_SETTINGS, DangerModel, DangerSettings, decide, labelled_examples
 from bot.places import default_gazetteer
 
@@ -71,6 +71,7 @@ class RuleOverrides(GraphComponent):
         self._config = {**self.get_default_config(), **(config or {})}
         self._stored_rules = stored_rules
         self._danger_model = danger_model
+        self._danger_settings = self._settings()
         self._model_storage = model_storage
         self._resource = resource
         self._gazetteer = default_gazetteer()
@@ -116,7 +117,7 @@ class RuleOverrides(GraphComponent):
     def train(self, training_data: TrainingData) -> Resource:
         examples = [(m.get(TEXT), m.get(INTENT) == situations.DANGER) for m in training_data.intent_examples
                     if m.get(TEXT) and not str(m.get(TEXT)).startswith("/")]
-        self._danger_model = DangerModel.fit(examples + labelled_examples(), self._settings())
+        self._danger_model = DangerModel.fit(examples + labelled_examples(), self._danger_settings)
         with self._model_storage.write_to(self._resource) as directory:
             data = self._rules().to_data()
             (directory / RULES_FILE_NAME).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -137,12 +138,12 @@ class RuleOverrides(GraphComponent):
             pattern = rules.match(text, lemmas)
             probability = self._danger_probability(message, text)
             message.set("danger_probability", round(probability, 4), add_to_output=True)
-            settings = self._settings()
+            settings = self._danger_settings
             # The harmless list and the time words matter only once the classifier could decide alone:
-            # most messages are far below it, so they skip two more passes over their words.
-            could = probability >= settings.threshold
-            matched = decide(pattern, rules.is_any_time(pattern), probability, could and rules.sounds_harmless(text),
-                             could and rules.says_now(text), could and rules.calm(text), len(text.split()), settings)
+            # most messages are far below it, so they skip another pass over their words.
+            signs = rules.time_signs(text) if probability >= settings.threshold else TimeSigns(False, False, False)
+            matched = decide(pattern, rules.is_any_time(pattern), probability, signs.harmless, signs.now, signs.calm,
+                             len(text.split()), settings)
             if matched:
                 _force_intent(message, situations.DANGER)
                 message.set("danger_rule", matched, add_to_output=True)
