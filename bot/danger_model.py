@@ -49,6 +49,10 @@ class DangerSettings:
     # places it in the past, a habit or a worry (`calm`) and it has at least MIN_WORDS words: people in
     # danger often just describe what they see ("nån kastar molotovs mot vår dörr").
     likely: float = 0.5
+    # The editors' `harmless` words (a joke, fireworks, a game) overrule the classifier below this; above it,
+    # the rest of the message reads so clearly as danger that the word is part of it ("he says it was a
+    # joke, but he will shoot everyone on Thursday"; "they fire rockets into the stairwell").
+    overrule_harmless: float = 0.93
     C: float = 5.0
 
 
@@ -140,11 +144,11 @@ def decide(pattern: str | None, pattern_any_time: bool, probability: float, harm
     marked `any_time` always counts); the classifier alone counts from its threshold on with a word
     of `now` in the message, from `sure` on without one, and from `likely` on in a message of some
     length that nothing calms (past, habit, worry); never in what the editors call harmless (games,
-    jokes, hunting, fireworks: `harmless` in data/danger.yml)."""
+    jokes, hunting, fireworks: `harmless` in data/danger.yml) unless the classifier is as good as sure."""
     settings = settings or DEFAULT_SETTINGS
     if pattern is not None and (pattern_any_time or probability >= settings.veto):
         return pattern
-    if harmless or probability < settings.threshold:
+    if probability < settings.threshold or (harmless and probability < settings.overrule_harmless):
         return None
     if says_now or probability >= settings.sure:
         return "danger_model"

@@ -42,6 +42,7 @@ class Sample:
     kinds: tuple[str, ...]  # acceptable first contact kinds ('emergency' only, for danger)
     danger: bool
     source: str = ""
+    register: str = ""  # a corpus paraphrase's register ('teen', 'no_diacritics', …); '' for the collected text
 
 
 @dataclass
@@ -133,7 +134,7 @@ class Report:
 
 def corpus_samples(items: Iterable[Any]) -> list[Sample]:
     """Cases from bot.corpus items."""
-    return [Sample(i.text, i.situation, i.acceptable, i.danger, i.source) for i in items]
+    return [Sample(i.text, i.situation, i.acceptable, i.danger, i.source, i.register) for i in items]
 
 
 # The older sets were labelled before these situations were carved out of the old ones: a message
@@ -210,6 +211,16 @@ def per_source(report: Report) -> dict[str, tuple[int, int]]:
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for o in report.outcomes:
         entry = totals[source_domain(o.sample.source)]
+        entry[0] += o.acceptable
+        entry[1] += 1
+    return {k: (v[0], v[1]) for k, v in totals.items()}
+
+
+def per_register(report: Report) -> dict[str, tuple[int, int]]:
+    """Acceptable/total per register ('collected' for the writers' own text): which way of writing fails?"""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for o in report.outcomes:
+        entry = totals[o.sample.register or "collected"]
         entry[0] += o.acceptable
         entry[1] += 1
     return {k: (v[0], v[1]) for k, v in totals.items()}

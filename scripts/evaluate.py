@@ -3,6 +3,7 @@
     .venv/bin/python scripts/evaluate.py                 # real-language dev part and the older sets
     .venv/bin/python scripts/evaluate.py --sets test     # the by-source held-out test part (report only)
     .venv/bin/python scripts/evaluate.py --misses dev    # also list what went wrong
+    .venv/bin/python scripts/evaluate.py --sets unused   # round 2's training part, never trained on
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from bot.evaluation import (  # noqa: E402
     evaluate,
     heldout_samples,
     load_agent,
+    per_register,
     per_source,
 )
 from bot.guide import Guide  # noqa: E402
@@ -34,6 +36,8 @@ DATA = PROJECT_ROOT / "tests" / "data"
 def samples_for(name: str, guide: Guide) -> list:
     if name in ("dev", "test", "train"):
         return corpus_samples(corpus.part(name))
+    if name == "unused":  # the training part of the rounds left out of training: sites never trained on
+        return corpus_samples(i for i in corpus.part("train") if i.round not in corpus.TRAINING_ROUNDS)
     if name == "set1":
         return heldout_samples(guide, DATA / "heldout_nlu.yml")
     if name == "set2":
@@ -58,7 +62,9 @@ def main() -> int:
             for outcome in report.misses():
                 s = outcome.sample
                 print(f"  - [{s.gold} → {outcome.predicted}; first {outcome.first_kind}; ok {','.join(s.kinds)}] {s.text[:160]}")
-        if name in ("dev", "test"):
+        if name in ("dev", "test", "unused"):
+            registers = sorted(per_register(report).items())
+            print("  per register: " + ", ".join(f"{k} {a}/{t} ({a / t:.0%})" for k, (a, t) in registers))
             weak = sorted(per_source(report).items(), key=lambda kv: kv[1][0] / kv[1][1])[:5]
             print("  weakest sources: " + ", ".join(f"{k} {a}/{t}" for k, (a, t) in weak))
     return 0

@@ -69,3 +69,18 @@ def test_the_held_out_part_covers_writers_and_registers():
     registers = Counter(i.register for i in test if i.how == "paraphrase")
     assert len(writers) >= 5 and len(registers) >= 5
     assert sum(i.danger for i in test) >= 20
+
+
+def test_the_evaluation_counts_each_register_apart():
+    from bot.evaluation import Outcome, Report, corpus_samples, per_register
+    from bot.reply import Reply
+
+    items = corpus.part("dev")
+    collected = next(i for i in items if not i.register)
+    no_diacritics = next(i for i in items if i.register == "no_diacritics")
+    samples = corpus_samples([collected, no_diacritics])
+    assert [s.register for s in samples] == ["", "no_diacritics"]
+    report = Report([Outcome(s, s.gold, Reply(route="test", text="", cards=()), 0.0) for s in samples])
+    expected = {"collected": (int(report.outcomes[0].acceptable), 1),
+                "no_diacritics": (int(report.outcomes[1].acceptable), 1)}
+    assert per_register(report) == expected

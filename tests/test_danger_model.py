@@ -21,12 +21,14 @@ def test_a_pattern_marked_any_time_is_never_overruled():
     assert decide("explicit_emergency", True, 0.0, settings=SETTINGS) == "explicit_emergency"
 
 
-def test_the_classifier_alone_counts_from_its_threshold_with_a_now_and_never_in_what_editors_call_harmless():
+def test_the_classifier_alone_counts_from_its_threshold_with_a_now_and_in_what_editors_call_harmless_only_when_sure():
     assert decide(None, False, 0.29, says_now=True, settings=SETTINGS) is None
     assert decide(None, False, 0.3, says_now=True, settings=SETTINGS) == "danger_model"
     assert decide(None, False, 0.6, settings=SETTINGS) is None
     assert decide(None, False, 0.7, settings=SETTINGS) == "danger_model"
     assert decide(None, False, 0.9, harmless=True, says_now=True, settings=SETTINGS) is None
+    # "He says it was a joke, but …": a harmless word gives way when the classifier is as good as sure.
+    assert decide(None, False, SETTINGS.overrule_harmless, harmless=True, settings=SETTINGS) == "danger_model"
     # Without a word of now, from `likely` on: a description of some length that nothing calms.
     assert decide(None, False, 0.55, words=6, settings=SETTINGS) == "danger_model"
     assert decide(None, False, 0.49, words=6, settings=SETTINGS) is None

@@ -2,10 +2,11 @@
 
 * The real-language corpus's test part: sources (web sites) that are in neither training nor tuning.
 * Held-out sets 1 and 2 (older, written in the style of the training data): they must not fall.
-* Danger: danger_final.yml, danger_after_change.yml and danger_blind3–6.yml were written by writers who
+* Danger: danger_final.yml, danger_after_change.yml and danger_blind3–7.yml were written by writers who
   saw neither the rules nor the other sets (blind3 after the danger classifier was built, blind4 before
   its round-4 training examples were added, blind5 before the `likely` band, blind6 before the round-6
-  pattern additions; each measured before and after);
+  pattern additions, blind7 before a harmless word gave way to a sure classifier; each measured before
+  and after);
   danger_fresh.yml and danger_dev2.yml guided the rules and, with danger_train4.yml, train the danger
   classifier (bot/data/danger_examples/).
 
@@ -66,6 +67,7 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
     ("danger_blind4.yml", 0.99, 0.05),
     ("danger_blind5.yml", 0.96, 0.08),
     ("danger_blind6.yml", 0.96, 0.10),
+    ("danger_blind7.yml", 0.91, 0.04),
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))
