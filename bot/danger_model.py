@@ -60,6 +60,10 @@ class DangerSettings:
 MIN_WORDS = 3
 
 
+# In a message this short the pattern's words are all there is to read: the classifier does not overrule them
+# ("beväpnad man i köpcentrumet").
+MIN_VETO_WORDS = 6
+
 DEFAULT_SETTINGS = DangerSettings()
 
 
@@ -146,7 +150,7 @@ def decide(pattern: str | None, pattern_any_time: bool, probability: float, harm
     length that nothing calms (past, habit, worry); never in what the editors call harmless (games,
     jokes, hunting, fireworks: `harmless` in data/danger.yml) unless the classifier is as good as sure."""
     settings = settings or DEFAULT_SETTINGS
-    if pattern is not None and (pattern_any_time or probability >= settings.veto):
+    if pattern is not None and (pattern_any_time or probability >= settings.veto or words < MIN_VETO_WORDS):
         return pattern
     if probability < settings.threshold or (harmless and probability < settings.overrule_harmless):
         return None

@@ -24,6 +24,13 @@ RULES = load_danger_rules()
         "HAN HAR ETT VAPEN I VÄSKAN",
         "de misshandlar en kille på gården just nu",
         "det är akut fara",
+        # Round 8: an overdose, someone who cannot be woken, a person in a car boot, a threat with a clock.
+        "svalde hela burken sömntabletter",
+        "mamma tog hela kartan med sin medicin",
+        "hon sover och gar inte att vacka",
+        "bilen framför har en kvinna i bagageluckan som bankar",
+        "han säger att när han kommer tillbaka om tio minuter dödar han mig",
+        "han hotar att tända på sängen medan barnen är hemma",
     ],
 )
 def test_danger_is_recognised(text):
@@ -39,6 +46,8 @@ def test_danger_is_recognised(text):
         "han lyssnar på vit makt-musik",
         "jag vill lämna gänget",
         "tack för hjälpen",
+        "min son tar sin medicin varje morgon",
+        "jag glömde väskan i bagaget",
     ],
 )
 def test_worry_without_danger_is_not_an_emergency(text):

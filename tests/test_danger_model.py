@@ -14,7 +14,9 @@ SETTINGS = DangerSettings(threshold=0.3, veto=0.1, sure=0.7, likely=0.5)
 def test_a_pattern_counts_unless_the_classifier_is_nearly_sure_it_is_not_danger():
     assert decide("weapon", False, 0.5, settings=SETTINGS) == "weapon"
     assert decide("weapon", False, 0.1, settings=SETTINGS) == "weapon"
-    assert decide("weapon", False, 0.05, settings=SETTINGS) is None
+    assert decide("weapon", False, 0.05, words=8, settings=SETTINGS) is None
+    # In a message of a few words, the pattern's words are all there is: "beväpnad man i köpcentrumet".
+    assert decide("armed_people", False, 0.05, words=4, settings=SETTINGS) == "armed_people"
 
 
 def test_a_pattern_marked_any_time_is_never_overruled():
