@@ -49,10 +49,10 @@ class DangerSettings:
     # places it in the past, a habit or a worry (`calm`) and it has at least MIN_WORDS words: people in
     # danger often just describe what they see ("nån kastar molotovs mot vår dörr").
     likely: float = 0.5
-    # The editors' `harmless` words (a joke, fireworks, a game) overrule the classifier below this; above it,
-    # the rest of the message reads so clearly as danger that the word is part of it ("he says it was a
-    # joke, but he will shoot everyone on Thursday"; "they fire rockets into the stairwell").
-    overrule_harmless: float = 0.93
+    # Below `certain`, the editors' `harmless` words (a joke, fireworks, a game) overrule the classifier;
+    # above it, the rest reads so clearly as danger that the word is part of it ("he says it was a joke,
+    # but he will shoot everyone on Thursday"; "they fire rockets into the stairwell").
+    certain: float = 0.93
     C: float = 5.0
 
 
@@ -147,12 +147,12 @@ def decide(pattern: str | None, pattern_any_time: bool, probability: float, harm
     An editors' pattern counts unless the classifier is nearly sure it is not danger (a pattern
     marked `any_time` always counts); the classifier alone counts from its threshold on with a word
     of `now` in the message, from `sure` on without one, and from `likely` on in a message of some
-    length that nothing calms (past, habit, worry); never in what the editors call harmless (games,
-    jokes, hunting, fireworks: `harmless` in data/danger.yml) unless the classifier is as good as sure."""
+    length that nothing calms (past, habit, worry); in what the editors call harmless (games, jokes,
+    hunting, fireworks: `harmless` in data/danger.yml) only when it is as good as certain."""
     settings = settings or DEFAULT_SETTINGS
     if pattern is not None and (pattern_any_time or probability >= settings.veto or words < MIN_VETO_WORDS):
         return pattern
-    if probability < settings.threshold or (harmless and probability < settings.overrule_harmless):
+    if probability < settings.threshold or (harmless and probability < settings.certain):
         return None
     if says_now or probability >= settings.sure:
         return "danger_model"

@@ -51,7 +51,7 @@ def samples_for(name: str, guide: Guide) -> list:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default=str(MODEL_FILE))
-    parser.add_argument("--sets", nargs="*", default=["dev", "set1", "set2", "danger_final"])
+    parser.add_argument("--sets", nargs="*", default=["dev", "set1", "set2", "danger_blind9"])
     parser.add_argument("--misses", nargs="*", default=[])
     args = parser.parse_args()
     agent, guide = load_agent(Path(args.model)), Guide(lemmatize=nlp.lemmas)

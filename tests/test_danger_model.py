@@ -30,7 +30,7 @@ def test_the_classifier_alone_counts_from_its_threshold_with_a_now_and_in_what_e
     assert decide(None, False, 0.7, settings=SETTINGS) == "danger_model"
     assert decide(None, False, 0.9, harmless=True, says_now=True, settings=SETTINGS) is None
     # "He says it was a joke, but …": a harmless word gives way when the classifier is as good as sure.
-    assert decide(None, False, SETTINGS.overrule_harmless, harmless=True, settings=SETTINGS) == "danger_model"
+    assert decide(None, False, SETTINGS.certain, harmless=True, settings=SETTINGS) == "danger_model"
     # Without a word of now, from `likely` on: a description of some length that nothing calms.
     assert decide(None, False, 0.55, words=6, settings=SETTINGS) == "danger_model"
     assert decide(None, False, 0.49, words=6, settings=SETTINGS) is None

@@ -95,13 +95,13 @@ class RuleOverrides(GraphComponent):
         # Chosen by measurement on the tuning sets (docs/nlu-pipeline.md); see bot.danger_model.
         defaults = DEFAULT_SETTINGS
         return {"danger_threshold": defaults.threshold, "pattern_veto": defaults.veto, "danger_sure": defaults.sure,
-                "danger_likely": defaults.likely, "danger_overrule_harmless": defaults.overrule_harmless,
+                "danger_likely": defaults.likely, "danger_certain": defaults.certain,
                 "danger_C": defaults.C}
 
     def _settings(self) -> DangerSettings:
         return DangerSettings(threshold=float(self._config["danger_threshold"]), veto=float(self._config["pattern_veto"]),
                               sure=float(self._config["danger_sure"]), likely=float(self._config["danger_likely"]),
-                              overrule_harmless=float(self._config["danger_overrule_harmless"]),
+                              certain=float(self._config["danger_certain"]),
                               C=float(self._config["danger_C"]))
 
     def _danger_probability(self, message: Message, text: str) -> float:
