@@ -13,6 +13,7 @@ from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
 from bot.terms import IndexedTokens, index_text
 from bot.text import fold
+from bot.writer import writer_role
 
 FALLBACK = "nlu_fallback"
 OTHER_AREA = "other"
@@ -22,6 +23,8 @@ SECOND_CONCERN_CONFIDENCE = 0.3
 SERVICE_QUESTIONS = ("ask_service", "ask_contact_detail", "privacy_question")
 UNDERLYING_CONCERN_CONFIDENCE = 0.1
 SHORT_MESSAGE_WORDS = 6
+# The classifier's 'start over' wipes the conversation: below this, only with a phrase that says so.
+RESTART_CONFIDENCE = 0.6
 BARE_ANSWER_WORDS = 3
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
 _IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)")
@@ -91,6 +94,9 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     intent = _resolved_intent(message)
     text = "" if message.is_payload else message.text
     tokens = index_text(text)
+    if intent == "start_over" and message.confidence < RESTART_CONFIDENCE and not lexicon.RESTART.found_in(tokens):
+        # "kan jag prata med nån om det" read as 'start over' at 0.37: losing what was said costs too much.
+        intent = FALLBACK
     words_count = len(tokens.tokens)
     short = words_count <= SHORT_MESSAGE_WORDS
     bare = words_count <= BARE_ANSWER_WORDS  # "ja", "nej tack", "ja gärna"
@@ -100,7 +106,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         danger = data.danger.match(text, lemmatize(text) if lemmatize else None) is not None
 
     area, other_area = _area(text, message.entities, gazetteer)
-    role = data.routing.roles.detect(text) if text else None
+    role = writer_role(text, data.routing.roles.detect(text)) if text else None
     if role is None and intent == "staff_concern":
         role = "staff"
     age_group = _age_group(text, message.entities)

@@ -1,0 +1,43 @@
+"""Who is writing: a young person about their own life, read from how they write."""
+from __future__ import annotations
+
+import pytest
+
+from bot import editors_data
+from bot.writer import own_age, writer_role
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("jag är 15 och vet inte vad jag ska göra", 15),
+    ("e 16 o spelar fotboll", 16),
+    ("hej. är 14 och rädd", 14),
+    ("jag (13) blir mobbad", 13),
+    ("för 15 år sedan hände något", None),
+    ("min son är 15", None),
+])
+def test_the_writers_own_age(text, age):
+    assert own_age(text) == age
+
+
+@pytest.mark.parametrize("text", [
+    "pappa slår mig när han druckit",
+    "mamma och pappa bråkar varje kväll och jag orkar inte",
+    "kan jag prata med skolsköterskan om det eller måste hon berätta",
+    "kuratorn på min skola har ingen tid för mig",
+    "e 16 o en snubbe vill träffa mig",
+])
+def test_a_young_person_writing_about_their_own_life(text):
+    roles = editors_data.shared().current().routing.roles
+    assert writer_role(text, roles.detect(text)) == "young"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("min son är 15 och pappa till honom slår mig", "relative"),
+    ("en pappa sköts ihjäl i gångtunneln, jag är rädd", "relative"),
+    ("vi föräldrar har fått nog och jag vill göra något", "relative"),
+    ("min 9-åring vågar inte sova och jag vet inte vad jag ska göra", None),
+    ("jag är lärare och en elev i min klass pratar om ett gäng", "staff"),
+])
+def test_parents_and_staff_stay_who_they_are(text, role):
+    roles = editors_data.shared().current().routing.roles
+    assert writer_role(text, roles.detect(text)) == role
