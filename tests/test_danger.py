@@ -31,6 +31,9 @@ RULES = load_danger_rules()
         "bilen framför har en kvinna i bagageluckan som bankar",
         "han säger att när han kommer tillbaka om tio minuter dödar han mig",
         "han hotar att tända på sängen medan barnen är hemma",
+        # Round 10: someone held, a goodbye letter laid out.
+        "han viskade att han hålls i en källare av äldre killar",
+        "jag har skrivit ett avskedsbrev och lagt det på köksbordet",
     ],
 )
 def test_danger_is_recognised(text):
@@ -48,6 +51,10 @@ def test_danger_is_recognised(text):
         "tack för hjälpen",
         "min son tar sin medicin varje morgon",
         "jag glömde väskan i bagaget",
+        # Hyperbole and a hypothetical: the patterns list them as exceptions.
+        "skjut mig, matteprov imorgon",
+        "jag ska döda den här tentan imorgon",
+        "om någon skulle hota mig med kniv, vad ska man göra då?",
     ],
 )
 def test_worry_without_danger_is_not_an_emergency(text):
