@@ -236,6 +236,12 @@ class TurnBuilder:
         shown = [c for c in contacts if c.id not in self.before.shown or c.id == first_new]
         if first_new:
             shown.sort(key=lambda c: c.id != first_new)
+        # A service the person asks about comes first ("kan barn också ringa Orostelefonen? jag är orolig för …"),
+        # then the concern's own contacts; a service only mentioned on the way does not.
+        asked = next((self._local_version(r) for r in self.facts.asked if r.kind != "emergency"
+                      and r in self.named), None)
+        if asked is not None:
+            shown = [asked, *(c for c in shown if c.id != asked.id)]
         question = self._next_question(decisions)
         return Reply(route=new[0].route.id if new else decisions[0].route.id, text="\n\n".join(texts),
                      cards=self._cards(shown), question=question.text if question else "",

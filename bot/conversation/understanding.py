@@ -12,7 +12,7 @@ from bot.conversation.case import ADULT, UNDER_18
 from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
 from bot.terms import IndexedTokens, index_text
-from bot.text import fold
+from bot.text import fold, words
 from bot.writer import writer_role
 
 FALLBACK = "nlu_fallback"
@@ -75,6 +75,7 @@ class Facts:
     role: str | None = None
     age_group: str | None = None
     services: tuple[Resource, ...] = ()  # services named in the message ("Bris", "soc")
+    asked: tuple[Resource, ...] = ()  # named services the message asks about ("kan barn också ringa Orostelefonen?")
     detail: str | None = None  # a question about a contact: number, hours, anonymity, cost, languages …
     closing: bool = False
     restart: bool = False
@@ -112,6 +113,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     age_group = _age_group(text, message.entities)
 
     services = tuple(data.catalogue.named_in(text)) if text else ()
+    asked = tuple(r for r in services if _asks_about(text, r)) if services else ()
     raised = _situations(message, intent, text, tokens, role)
     detail = next((name for name, phrases in lexicon.DETAILS.items() if name != "what_is" and phrases.found_in(tokens)), None)
     if services and detail is None and lexicon.DETAILS["what_is"].found_in(tokens):
@@ -127,6 +129,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         role=role,
         age_group=age_group,
         services=services,
+        asked=asked,
         detail=detail,
         closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised),
         restart=intent == "start_over" or (short and lexicon.RESTART.found_in(tokens)),
@@ -222,3 +225,34 @@ def _likely(message: Message, tokens: IndexedTokens) -> tuple[str, ...]:
               and situations.BY_ID[name].group in ("concern", "question")]
     ranked += [name for name, cues in lexicon.TOPIC_CUES.items() if cues.found_in(tokens)]
     return tuple(dict.fromkeys(ranked))[:3]
+
+
+# "kan barn också ringa Orostelefonen?", "är Bris anonymt?": a question whose subject is the service, not a
+# service mentioned on the way ("han har vittnat hos polisen", "jag är inte redo för polisen").
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+_QUESTION_START = {"kan", "far", "maste", "ar", "hur", "vad", "nar", "vilka", "vem", "ska", "bor", "borde", "funkar",
+                   "finns", "har", "tar", "hjalper", "ringer", "kostar"}
+_REACH = {"ringa", "ringer", "ring", "kontakta", "kontaktar", "prata", "pratar", "snacka", "chatta", "chattar", "mejla",
+          "skriva", "skriver", "vanda", "hora", "soka", "ga", "traffa", "boka"}
+_ABOUT = {"anonym", "anonymt", "anonyma", "oppet", "oppen", "oppna", "kostar", "gratis", "tolk", "sekretess",
+          "tystnadsplikt", "berattar", "beratta", "registreras", "sparas"}
+_NOT = {"inte", "utan", "forutom", "istallet", "aldrig"}
+
+
+def _asks_about(text: str, resource: Resource) -> bool:
+    aliases = [tuple(fold(w) for w in words(alias)) for alias in resource.aliases]
+    for sentence in _SENTENCE.findall(text):
+        tokens = [fold(w) for w in words(sentence)]
+        if not tokens or not (sentence.rstrip().endswith("?") or tokens[0] in _QUESTION_START):
+            continue
+        for alias in aliases:
+            size = len(alias)
+            for index in range(len(tokens) - size + 1):
+                if tuple(tokens[index:index + size]) != alias:
+                    continue
+                before, after = set(tokens[max(0, index - 3):index]), set(tokens[index + size:index + size + 3])
+                if before & _NOT:
+                    continue
+                if before & _REACH or after & _ABOUT or tokens[0] in _QUESTION_START and index <= 2:
+                    return True
+    return False
