@@ -122,6 +122,10 @@ class Catalogue:
                 ordered.append(resource)
         return ordered
 
+    def folded_aliases(self, resource: Resource) -> list[tuple[str, ...]]:
+        """The resource's names as `named_in` matches them: folded words."""
+        return [alias for alias, named in self._aliases() if named.id == resource.id]
+
     def _aliases(self) -> list[tuple[tuple[str, ...], Resource]]:
         if self._alias_index is None:
             self._alias_index = [

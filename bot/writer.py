@@ -44,8 +44,13 @@ _STAFF_SIGNS = re.compile(r"\b(?:min elev|mina elever|en elev|eleven|elever|elev
                           r"kollega|kollegor|jag ar larare|som larare)\b")
 
 
-def _has(folded: str, phrase: str) -> bool:
-    return re.search(rf"\b{re.escape(phrase)}\b", folded) is not None
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+# Built once: every message asks these.
+_PARENT = _any_of(_PARENT_SIGNS)
+_PUPIL = _any_of(_PUPIL_SIGNS)
 
 
 def own_age(text: str) -> int | None:
@@ -66,15 +71,13 @@ def writes_as_young(text: str, role: str | None) -> bool:
     folded = fold(text)
     sequence = words(folded)
     tokens = set(sequence)
-    if (not tokens & _FIRST_PERSON or any(_has(folded, sign) for sign in _PARENT_SIGNS)
-            or _CHILD_BY_AGE.search(folded)):
+    if not tokens & _FIRST_PERSON or _PARENT.search(folded) or _CHILD_BY_AGE.search(folded):
         return False
     own_parents = any(word in _OWN_PARENTS and (index == 0 or sequence[index - 1] not in _NOT_OWN)
                       for index, word in enumerate(sequence))
     if role in (None, "relative") and own_parents:
         return True
-    return (role in (None, "staff") and any(_has(folded, sign) for sign in _PUPIL_SIGNS)
-            and not _STAFF_SIGNS.search(folded))
+    return role in (None, "staff") and bool(_PUPIL.search(folded)) and not _STAFF_SIGNS.search(folded)
 
 
 # A member of staff saying so ("jag är lärare och en elev i min klass …"): the editors' "i min klass" is a pupil's.

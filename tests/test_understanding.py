@@ -17,4 +17,4 @@ from bot.conversation.understanding import _asks_about
 ])
 def test_a_question_about_a_service_not_a_mention_on_the_way(text, asked):
     catalogue = editors_data.shared().current().catalogue
-    assert [r.id for r in catalogue.named_in(text) if _asks_about(text, r)] == asked
+    assert [r.id for r in catalogue.named_in(text) if _asks_about(text, catalogue.folded_aliases(r))] == asked

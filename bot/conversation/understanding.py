@@ -113,7 +113,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     age_group = _age_group(text, message.entities)
 
     services = tuple(data.catalogue.named_in(text)) if text else ()
-    asked = tuple(r for r in services if _asks_about(text, r)) if services else ()
+    asked = tuple(r for r in services if _asks_about(text, data.catalogue.folded_aliases(r)))
     raised = _situations(message, intent, text, tokens, role)
     detail = next((name for name, phrases in lexicon.DETAILS.items() if name != "what_is" and phrases.found_in(tokens)), None)
     if services and detail is None and lexicon.DETAILS["what_is"].found_in(tokens):
@@ -239,8 +239,7 @@ _ABOUT = {"anonym", "anonymt", "anonyma", "oppet", "oppen", "oppna", "kostar", "
 _NOT = {"inte", "utan", "forutom", "istallet", "aldrig"}
 
 
-def _asks_about(text: str, resource: Resource) -> bool:
-    aliases = [tuple(fold(w) for w in words(alias)) for alias in resource.aliases]
+def _asks_about(text: str, aliases: list[tuple[str, ...]]) -> bool:
     for sentence in _SENTENCE.findall(text):
         tokens = [fold(w) for w in words(sentence)]
         if not tokens or not (sentence.rstrip().endswith("?") or tokens[0] in _QUESTION_START):
