@@ -19,6 +19,8 @@ from bot.yamlio import LineDict, YamlError, load_yaml
 _WORDLIKE = re.compile(r"\w")
 # The word lists that place a message in time, in the order DangerRules takes them.
 TIME_LISTS = ("now", "not_now", "harmless", "past")
+# A harmless word next to one of these is denied ("han skämtar inte", "inget skämt", "inte på skämt").
+_NEGATIONS = {"inte", "inget", "ingen", "ej", "icke", "aldrig"}
 
 
 class DangerRulesError(EditorDataError):
@@ -133,7 +135,12 @@ class DangerRules:
         return self._is_harmless(IndexedTokens.of([fold(w) for w in words(text)]))
 
     def _is_harmless(self, tokens: IndexedTokens) -> bool:
-        return self._harmless is not None and bool(self._harmless.positions(tokens))
+        """A harmless word that is not denied: "han skämtar inte", "det är inget skämt" say the opposite."""
+        if self._harmless is None:
+            return False
+        words_ = tokens.tokens
+        return any(not (_NEGATIONS & set(words_[max(0, i - 2):i]) or _NEGATIONS & set(words_[i + 1:i + 2]))
+                   for i in self._harmless.positions(tokens))
 
     def _elsewhere_in_time(self, tokens: IndexedTokens, where: list[int]) -> bool:
         """A game, a joke or fireworks; or a past, habitual or hypothetical time word that stands closer to

@@ -86,3 +86,13 @@ def test_broken_rules_file_lists_every_problem_with_file_and_line(tmp_path):
     assert [(p.path, p.line) for p in problems] == [(path, 4), (path, 8)]
     assert "mönstret 'b' behöver 'all:'" in problems[0].message
     assert "near ska vara ett heltal" in problems[1].message
+
+
+@pytest.mark.parametrize(("text", "harmless"), [
+    ("det var bara ett skämt", True),
+    ("haha skjut mig", True),
+    ("han ska skjuta på paraden på lördag, han skämtar inte", False),
+    ("det är inget skämt, han har en pistol", False),
+])
+def test_a_denied_harmless_word_is_not_harmless(text, harmless):
+    assert RULES.sounds_harmless(text) is harmless
