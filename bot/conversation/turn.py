@@ -12,7 +12,7 @@ from datetime import datetime
 from bot import situations
 from bot.catalogue import Resource
 from bot.conversation import phrases
-from bot.conversation.case import Case, digest
+from bot.conversation.case import ADULT, Case, digest
 from bot.conversation.understanding import SERVICE_QUESTIONS, Facts
 from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
@@ -120,7 +120,10 @@ class TurnBuilder:
         return self.gazetteer.area_by_id(area_id) if area_id else None
 
     def decide(self, situation: str) -> Decision:
-        return self.data.routing.decide(situation, self.data.catalogue, self.case.role, self.area, self.now,
+        # A young writer who is 18 or over ("jag är 19") is routed as anyone: the routes for young people
+        # start with lines for children (Bris is for under 18).
+        role = None if self.case.role == "young" and self.case.age_group == ADULT else self.case.role
+        return self.data.routing.decide(situation, self.data.catalogue, role, self.area, self.now,
                                         young=self.case.young)
 
     def contacts_for(self, concerns: list[str]) -> tuple[list[Resource], list[Decision]]:
