@@ -55,8 +55,7 @@ _PUPIL = _any_of(_PUPIL_SIGNS)
 
 def own_age(text: str) -> int | None:
     """The age the writer gives for themselves ("jag är 15", "e 16 o …"), if any."""
-    match = _OWN_AGE.search(fold(text))
-    return int(match.group(1)) if match else None
+    return _own_age(fold(text))
 
 
 def writes_as_young(text: str, role: str | None) -> bool:
@@ -65,10 +64,18 @@ def writes_as_young(text: str, role: str | None) -> bool:
     `role` is what the editors' phrases found: a young person's own age overrules it; their own parents
     count where the phrases found nothing or a relative; a pupil's view of school where they found
     nothing or staff (a pupil mentioning "kuratorn")."""
-    age = own_age(text)
+    return _reads_young(fold(text), role)
+
+
+def _own_age(folded: str) -> int | None:
+    match = _OWN_AGE.search(folded)
+    return int(match.group(1)) if match else None
+
+
+def _reads_young(folded: str, role: str | None) -> bool:
+    age = _own_age(folded)
     if age is not None and age < YOUNGEST_ADULT:
         return True
-    folded = fold(text)
     sequence = words(folded)
     tokens = set(sequence)
     if not tokens & _FIRST_PERSON or _PARENT.search(folded) or _CHILD_BY_AGE.search(folded):
@@ -89,6 +96,7 @@ _STAFF_SAYS_SO = re.compile(r"\b(?:jag ar|jobbar som|arbetar som|som)\s+(?:larar
 def writer_role(text: str, role: str | None) -> str | None:
     """The editors' role, or `young` where the text reads as a young person's own, or `staff` where a
     member of staff says so."""
-    if role == YOUNG and own_age(text) is None and _STAFF_SAYS_SO.search(fold(text)):
+    folded = fold(text)  # once: every message comes through here
+    if role == YOUNG and _own_age(folded) is None and _STAFF_SAYS_SO.search(folded):
         return "staff"
-    return YOUNG if role != YOUNG and writes_as_young(text, role) else role
+    return YOUNG if role != YOUNG and _reads_young(folded, role) else role

@@ -12,7 +12,7 @@ from datetime import datetime
 from bot import situations
 from bot.catalogue import Resource
 from bot.conversation import phrases
-from bot.conversation.case import ADULT, Case, digest
+from bot.conversation.case import Case, digest
 from bot.conversation.understanding import SERVICE_QUESTIONS, Facts
 from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
@@ -121,8 +121,8 @@ class TurnBuilder:
 
     def decide(self, situation: str) -> Decision:
         # A young writer who is 18 or over ("jag är 19") is routed as anyone: the routes for young people
-        # start with lines for children (Bris is for under 18).
-        role = None if self.case.role == "young" and self.case.age_group == ADULT else self.case.role
+        # start with lines for children (Bris is for under 18). Case.young says which young writers count.
+        role = None if self.case.role == "young" and not self.case.young else self.case.role
         return self.data.routing.decide(situation, self.data.catalogue, role, self.area, self.now,
                                         young=self.case.young)
 
