@@ -4,6 +4,7 @@
     .venv/bin/python scripts/evaluate.py --sets test     # the by-source held-out test part (report only)
     .venv/bin/python scripts/evaluate.py --misses dev    # also list what went wrong
     .venv/bin/python scripts/evaluate.py --sets unused   # round 2's training part, never trained on
+    .venv/bin/python scripts/evaluate.py --sets --dialogues dialogues_a   # whole written conversations
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
 from bot import corpus, nlp  # noqa: E402
 from bot.danger_model import EXAMPLES_DIR  # noqa: E402
+from bot.dialogue_evaluation import evaluate_dialogues, load_scripts  # noqa: E402
 from bot.evaluation import (  # noqa: E402
     corpus_samples,
     danger_samples,
@@ -53,8 +55,18 @@ def main() -> int:
     parser.add_argument("--model", default=str(MODEL_FILE))
     parser.add_argument("--sets", nargs="*", default=["dev", "set1", "set2", "danger_blind9"])
     parser.add_argument("--misses", nargs="*", default=[])
+    parser.add_argument("--dialogues", nargs="*", default=[], help="conversation sets in tests/data (dialogues_*.yml)")
     args = parser.parse_args()
     agent, guide = load_agent(Path(args.model)), Guide(lemmatize=nlp.lemmas)
+    for name in args.dialogues:
+        kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
+        dialogues = evaluate_dialogues(agent, guide, load_scripts(DATA / f"{name}.yml", kinds))
+        print(f"\n== {name}\n{dialogues.summary()}")
+        if name in args.misses:
+            for o in dialogues.failures():
+                r = o.reply
+                print(f"  - [{o.script.name} #{o.index + 1} {o.turn.expect} {','.join(o.turn.kinds)}; route {r.route};"
+                      f" first {r.first_kind} (holds {o.standing_first})] {o.turn.say[:140]}")
     for name in args.sets:
         report = evaluate(agent, guide, samples_for(name, guide))
         print(f"\n== {name}\n{report.summary()}")
