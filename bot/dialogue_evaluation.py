@@ -76,7 +76,7 @@ class TurnOutcome:
 class DialogueReport:
     outcomes: list[TurnOutcome] = field(default_factory=list)
 
-    def _share(self, expect: str | None = None) -> tuple[int, int]:
+    def turns(self, expect: str | None = None) -> tuple[int, int]:
         chosen = [o for o in self.outcomes if expect is None or o.turn.expect == expect]
         return sum(o.passed for o in chosen), len(chosen)
 
@@ -98,8 +98,8 @@ class DialogueReport:
 
         return "\n".join([
             line("whole conversations right at every turn", self.conversations()),
-            line("turns right", self._share()),
-            *(line(f"  {expect} turns", self._share(expect)) for expect in EXPECTATIONS),
+            line("turns right", self.turns()),
+            *(line(f"  {expect} turns", self.turns(expect)) for expect in EXPECTATIONS),
             line("calm turns answered with the emergency number first", self.false_alarms()),
         ])
 

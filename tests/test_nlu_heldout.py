@@ -5,9 +5,13 @@
 * Danger: danger_blind9–12.yml were written by writers who saw neither the rules, the training data nor
   any other set; blind9 was measured before and after the earlier danger sets joined the danger
   classifier's training, blind10 before and after 900 more training examples (not kept), blind11 before
-  and after the round-10 patterns, blind12 once on the final state. The earlier sets (danger_final, danger_after_change, danger_blind3–8,
+  and after the round-10 patterns, blind12 once on the final state, blind13 before and after the
+  `conversation` words (session 5). The earlier sets (danger_final, danger_after_change, danger_blind3–8,
   each once fresh and measured before and after its own change) and danger_fresh, danger_dev2 and
   danger_train4 now train it (bot/data/danger_examples/).
+
+* Whole conversations (dialogues_a/b.yml): 80 conversations written by helpers who never saw the bot,
+  judged turn by turn (bot/dialogue_evaluation.py); A was looked at while mending, B measured before and after.
 
 The real-language and fresh-danger thresholds guard the measured level (docs/nlu-pipeline.md). They
 are below issue #11's targets (90 % first kind, every danger message 112 first, 98 % on a fresh danger
@@ -21,6 +25,7 @@ import pytest
 
 from bot import corpus, nlp
 from bot.danger_model import EXAMPLES_DIR
+from bot.dialogue_evaluation import evaluate_dialogues, load_scripts
 from bot.evaluation import corpus_samples, danger_samples, evaluate, heldout_samples, load_agent
 from bot.guide import Guide
 from bot.training import MODEL_FILE
@@ -64,6 +69,7 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
     ("danger_blind10.yml", 0.98, 0.02),
     ("danger_blind11.yml", 0.97, 0.09),
     ("danger_blind12.yml", 0.96, 0.10),
+    ("danger_blind13.yml", 0.99, 0.15),
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))
@@ -84,3 +90,19 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     assert report.danger_first >= caught
     # Near misses an editors' pattern matches stay 112 unless the classifier is nearly sure (P < 0.1).
     assert report.false_alarms <= false_alarms
+
+
+@pytest.mark.parametrize(("name", "turns", "conversations", "false_alarms"), [
+    ("dialogues_a.yml", 0.72, 0.35, 0.11),  # looked at while mending the conversation moves
+    ("dialogues_b.yml", 0.73, 0.37, 0.09),  # measured once before and once after
+])
+def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
+    kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
+    report = evaluate_dialogues(agent, guide, load_scripts(DATA / name, kinds))
+    print("\n" + report.summary())
+    right, total = report.turns()
+    whole, scripts = report.conversations()
+    alarms, calm = report.false_alarms()
+    assert total >= 140 and right / total >= turns
+    assert whole / scripts >= conversations
+    assert alarms / calm <= false_alarms

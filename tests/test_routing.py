@@ -189,3 +189,44 @@ def test_services_from_the_seeds_are_reached(guide, intent, area, resource):
 def test_extremism_text_says_planned_or_committed_as_the_seed_does(guide):
     turn = respond(guide, "worried_extremism", "jag är orolig för min bror")
     assert "planerar eller har begått ett brott" in turn.reply.text
+
+
+# --- moves found by whole written conversations (tests/data/dialogues_a.yml) ------------------------------
+
+
+def test_a_channel_turned_down_gives_the_other_contacts_not_a_description_of_it(guide):
+    first = respond(guide, "violence_close_relationship", "min dotter är 19 och hennes pojkvän slår henne")
+    turn = respond(guide, "nlu_fallback", "hon säger inte polis, hon blir arg om jag ringer polisen", first.case)
+    assert turn.reply.route == "declined"
+    assert turn.reply.cards and "police" not in kinds(turn) and "emergency" not in kinds(turn)
+    assert kinds(turn)[0] not in ("police", "social_services")  # someone to talk to first
+
+
+def test_an_angry_no_to_soc_in_a_first_message_puts_soc_last(guide):
+    assert kinds(respond(guide, "worried_gang", "min son säljer knark åt ett gäng"))[0] == "social_services"
+    turn = respond(guide, "worried_gang", "min son säljer knark åt ett gäng och SOC GÖR INGENTING!!!")
+    assert turn.reply.cards and kinds(turn)[0] != "social_services" and "social_services" in kinds(turn)
+
+
+def test_another_way_to_reach_a_contact_is_answered_from_its_fields(guide):
+    first = respond(guide, "violence_close_relationship", "min sambo slår mig")
+    turn = respond(guide, "nlu_fallback", "kan jag mejla istället för att ringa? jobbar dagtid", first.case)
+    assert turn.reply.route == "follow_up:reach"
+    shown = [guide.snapshot().catalogue.get(i) for i in first.case.last_shown]
+    assert any(r.url and r.url in turn.reply.text or r.email and r.email in turn.reply.text for r in shown)
+
+
+def test_thanks_with_a_plan_closes_rather_than_giving_the_number_again(guide):
+    first = respond(guide, "crime_victim", "jag blev rånad vid tunnelbanan och kan inte sova")
+    turn = respond(guide, "thanks", "okej då ringer jag imorgon. tack", first.case)
+    assert turn.reply.route == "closing"
+    asking = respond(guide, "thanks", "tack, men när har de öppet?", first.case)
+    assert asking.reply.route.startswith("follow_up")
+
+
+def test_a_writer_who_gives_an_adult_age_is_not_a_young_person_writing_about_themselves(guide):
+    first = respond(guide, "crime_victim", "blev hotad med kniv och rånad igår i vällingby")
+    turn = respond(guide, "young_self", "jag är 74 år och nu vågar jag inte gå ut och handla", first.case)
+    assert "child_helpline" not in kinds(turn)
+    young = respond(guide, "young_self", "jag är 15 och vågar inte gå till skolan")
+    assert "child_helpline" in kinds(young)

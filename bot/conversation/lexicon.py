@@ -11,10 +11,17 @@ from bot.terms import Phrases
 
 # Follow-up questions about a contact: which detail is asked for.
 DETAILS: dict[str, Phrases] = {
+    # Another way than calling: e-mail, chat, text, a call back, a visit ("kan jag mejla istället?").
+    "reach": Phrases.of([
+        "mejla", "maila", "mejl", "mail", "mejladress", "mailadress", "e-post", "epost", "skriva till", "skriva istället",
+        "skriva till dom", "skriva till dem", "chatta", "chattar", "chatt", "chatten hos", "sms", "sms:a", "smsa",
+        "ringa mig", "ringer mig", "ringa upp", "ringer upp", "ringa tillbaka", "ringer tillbaka", "besöka", "komma dit",
+        "gå dit", "träffa dom", "träffa dem", "träffa någon", "träffa nån", "boka tid", "istället för att ringa",
+        "utan att ringa", "inte ringa", "kan inte ringa",
+    ]),
     "number": Phrases.of([
         "nummer", "numret", "numren", "telefonnummer", "telefonnumret", "telnr", "tel nr", "nr", "nret",
-        "kontaktuppgift*", "hur når jag", "hur nar jag", "ringa dem", "ringa dom", "ringer jag", "mejl", "mail",
-        "mejladress", "e-post", "adressen till",
+        "kontaktuppgift*", "hur når jag", "hur nar jag", "ringa dem", "ringa dom", "ringer jag", "adressen till",
     ]),
     "hours": Phrases.of([
         "öppet", "öppen", "öppna", "öppnar", "öppettid*", "stänger", "stängt", "stänga", "har dom öppet",

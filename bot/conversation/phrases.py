@@ -88,7 +88,14 @@ DETAIL = {
     "what_happens": "{name}: {text}",
     "unknown_what_happens": "Jag har ingen beskrivning av hur det går till hos {name}. Du bestämmer själv hur mycket du berättar.",
     "what_is": "{name}: {text}",
+    "reach": "Så når du {name}: {ways}.",
+    "reach_phone_only": "{name} kan du nå på telefon: {numbers}. Andra sätt att nå dem känner jag inte till.",
+    "reach_unknown": "Jag vet inte fler sätt att nå {name}. Titta på {where}.",
 }
+DECLINED = ("Det är okej. Du bestämmer själv vem du vill prata med. De här kan också hjälpa dig. "
+            "Är någon i fara just nu, ring 112.")
+DECLINED_NO_OTHERS = "Det är okej. Du bestämmer själv vem du vill prata med. Är någon i fara just nu, ring 112."
+REACH_WAYS = {"phone": "ring {numbers}", "email": "mejla {email}", "url": "fler sätt att nå dem står på {url}"}
 LANGUAGE_NAMES = {
     "sv": "svenska", "en": "engelska", "ar": "arabiska", "so": "somaliska", "fa": "persiska", "prs": "dari",
     "ti": "tigrinja", "tr": "turkiska", "ku": "kurdiska", "fi": "finska", "pl": "polska", "es": "spanska",

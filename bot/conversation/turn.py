@@ -36,7 +36,9 @@ ASK_ABOUT_DANGER = frozenset({"violence_close_relationship", "threat_extortion"}
 # The questions a bare "ja" or "nej" answers.
 YES_NO_QUESTIONS = frozenset({"what_happens", "danger"})
 # Questions about how to reach a contact, as opposed to what it is or does.
-PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymity"})
+YOUNG_SELF = "young_self"
+AUTHORITIES = frozenset({"police", "social_services", "security_police"})
+PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymity", "reach"})
 # Worries where a described crime moves the police up the list.
 POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
 
@@ -83,6 +85,12 @@ class TurnBuilder:
             case = replace(case, age_group=facts.age_group)
             self.news.append("age")
         concerns = [s for s in facts.situations if situations.is_concern(s)]
+        if YOUNG_SELF in concerns and self._writer_is_not_young(case):
+            # "Young person about themselves" is the classifier's reading of many first-person messages;
+            # from a parent, a teacher or a writer of 74 it is wrong: the next likeliest concern, if any.
+            instead = next((s for s in facts.likely if situations.is_concern(s) and s != YOUNG_SELF), None)
+            concerns = [instead if s == YOUNG_SELF else s for s in concerns if instead or s != YOUNG_SELF]
+            concerns = list(dict.fromkeys(c for c in concerns if c))
         if facts.underlying and not case.last_shown:
             # A first "vart vänder man sig, anonymt?" is about the worry, not about a contact shown.
             concerns.append(facts.underlying)
@@ -99,6 +107,12 @@ class TurnBuilder:
             self.news.append("crime")
         self.new_concerns = [s for s in situations.by_urgency(new)]
         return case
+
+    def _writer_is_not_young(self, case: Case) -> bool:
+        """The writer said who they are, and it is not a young person: a relative, staff, or an adult age."""
+        if case.role in ("relative", "staff"):
+            return True
+        return self.facts.adult_writer
 
     @property
     def named(self) -> list[Resource]:
@@ -152,6 +166,10 @@ class TurnBuilder:
             reply = self._show_all()
         elif facts.intent == "privacy_question" and self._about_the_bot():
             reply = self._bot_privacy()
+        elif facts.declined and case.concerns and not self.new_concerns:
+            reply = self._alternatives()
+        elif facts.closing and not facts.asks and not self.new_concerns:
+            reply = self._closing()  # "okej då ringer jag imorgon. tack" closes; it does not ask for the number
         elif facts.detail and self._about_contacts() and (self.named or case.last_shown):
             reply = self._detail(facts.detail, self._asked_about())
         elif self.named and self._about_contacts():
@@ -245,6 +263,8 @@ class TurnBuilder:
                       and r in self.named), None)
         if asked is not None:
             shown = [asked, *(c for c in shown if c.id != asked.id)]
+        if self.facts.declined and not self.facts.danger:
+            shown.sort(key=lambda c: c.kind in self.facts.declined)  # "inte polisen": the others first
         question = self._next_question(decisions)
         return Reply(route=new[0].route.id if new else decisions[0].route.id, text="\n\n".join(texts),
                      cards=self._cards(shown), question=question.text if question else "",
@@ -299,6 +319,8 @@ class TurnBuilder:
             return phrases.DETAIL["no_number"].format(name=name, where=where)
         if detail == "hours":
             return self._hours_line(resource, where)
+        if detail == "reach":
+            return self._reach_line(resource, where)
         if detail == "languages":
             if not resource.languages:
                 return phrases.DETAIL["unknown_languages"].format(name=name)
@@ -309,6 +331,16 @@ class TurnBuilder:
         if field_text:
             return phrases.DETAIL[detail].format(name=name, text=field_text)
         return phrases.DETAIL[f"unknown_{detail}"].format(name=name)
+
+    def _reach_line(self, resource: Resource, where: str) -> str:
+        """Every way to reach the contact that the catalogue knows; never a way it does not list."""
+        numbers = phrases.join_words([p.number for p in resource.phones]) if resource.phones else ""
+        if not resource.email and not resource.url:
+            key = "reach_phone_only" if numbers else "reach_unknown"
+            return phrases.DETAIL[key].format(name=resource.name, numbers=numbers, where=where)
+        ways = [phrases.REACH_WAYS[way].format(numbers=numbers, email=resource.email, url=resource.url)
+                for way, known in (("phone", numbers), ("email", resource.email), ("url", resource.url)) if known]
+        return phrases.DETAIL["reach"].format(name=resource.name, ways=phrases.join_words(ways))
 
     def _hours_line(self, resource: Resource, where: str) -> str:
         name = resource.name
@@ -324,6 +356,17 @@ class TurnBuilder:
         if resource.is_open(self.now):
             return phrases.DETAIL["open_now"].format(name=name, week=week)
         return phrases.DETAIL["closed_now"].format(name=name, opens=resource.opens(self.now) or "senare", week=week)
+
+    def _alternatives(self) -> Reply:
+        """The person turns a channel down: the case's other contacts, those not shown yet first."""
+        contacts, _ = self.contacts_for(list(self.case.concerns))
+        others = [c for c in contacts if c.kind not in self.facts.declined and c.kind != "emergency"]
+        if not others and "social_services" not in self.facts.declined:
+            others = [self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))]
+        # Someone who turns an authority down is looking for someone to talk to: support lines first.
+        others.sort(key=lambda c: (c.kind in AUTHORITIES, c.id in self.before.shown))
+        text = phrases.DECLINED if others else phrases.DECLINED_NO_OTHERS
+        return Reply(route="declined", text=text, cards=self._cards(others[:3]), situations=self.case.situations)
 
     def _service(self) -> Reply:
         return self._detail("what_is", self._asked_about())

@@ -28,6 +28,7 @@ RESTART_CONFIDENCE = 0.6
 BARE_ANSWER_WORDS = 3
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
 _IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)")
+_OWN_AGE = re.compile(r"\b(?:jag|ja)\s+(?:ar|e|blir|fyller)\s+(\d{2,3})\b(?![:.]\d)")
 _YOUNG_WORDS = re.compile(r"\b(?:tonaring|tonaringar|minderarig|tonarsdotter|tonarsson)\b")
 _ADULT_WORDS = re.compile(r"\b(?:vuxen|myndig|over 18)\b")
 
@@ -76,8 +77,11 @@ class Facts:
     age_group: str | None = None
     services: tuple[Resource, ...] = ()  # services named in the message ("Bris", "soc")
     asked: tuple[Resource, ...] = ()  # named services the message asks about ("kan barn också ringa Orostelefonen?")
+    declined: tuple[str, ...] = ()  # kinds of contact the person turns down ("hon vill inte ha polis")
+    adult_writer: bool = False  # the writer gives their own age, 18 or over ("jag är 74 år")
     detail: str | None = None  # a question about a contact: number, hours, anonymity, cost, languages …
     closing: bool = False
+    asks: bool = False  # the message has a question mark: "tack, men när har de öppet?" is a question
     restart: bool = False
     affirm: bool = False
     deny: bool = False
@@ -114,10 +118,14 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
 
     services = tuple(data.catalogue.named_in(text)) if text else ()
     asked = tuple(r for r in services if _asks_about(text, data.catalogue.folded_aliases(r)))
+    declined = tuple(dict.fromkeys(r.kind for r in services if r.kind != "emergency"
+                                   and _turns_down(text, data.catalogue.folded_aliases(r))))
     raised = _situations(message, intent, text, tokens, role)
     detail = next((name for name, phrases in lexicon.DETAILS.items() if name != "what_is" and phrases.found_in(tokens)), None)
     if services and detail is None and lexicon.DETAILS["what_is"].found_in(tokens):
         detail = "what_is"
+    if detail is None and intent == "ask_contact_detail":
+        detail = "reach"  # "kan någon ringa mig?": how to reach them, rather than "tell me more"
     distress = danger or (lexicon.SIGNS.found_in(tokens) and not data.danger.sounds_harmless(text))
     uncertain = intent == FALLBACK or (intent == situations.OUT_OF_SCOPE and distress)
     return Facts(
@@ -130,8 +138,11 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         age_group=age_group,
         services=services,
         asked=asked,
+        declined=declined,
+        adult_writer=any(int(m.group(1)) >= 18 for m in _OWN_AGE.finditer(fold(text))),
         detail=detail,
         closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised),
+        asks="?" in text,
         restart=intent == "start_over" or (short and lexicon.RESTART.found_in(tokens)),
         affirm=intent == "affirm" or (bare and lexicon.AFFIRM.found_in(tokens) and not lexicon.DENY.found_in(tokens)),
         deny=intent == "deny" or (bare and lexicon.DENY.found_in(tokens)),
@@ -237,6 +248,27 @@ _REACH = {"ringa", "ringer", "ring", "kontakta", "kontaktar", "prata", "pratar",
 _ABOUT = {"anonym", "anonymt", "anonyma", "oppet", "oppen", "oppna", "kostar", "gratis", "tolk", "sekretess",
           "tystnadsplikt", "berattar", "beratta", "registreras", "sparas"}
 _NOT = {"inte", "utan", "forutom", "istallet", "aldrig"}
+
+
+# "hon säger inte polis", "polisen kan jag inte gå till", "jag vill inte prata med soc igen", "SOC GÖR INGENTING":
+# the person turns a channel down, and the bot offers the others instead of describing that one.
+_DECLINE_BEFORE = {"inte", "ej", "aldrig", "slippa", "radd", "livradd"}
+_DECLINE_AFTER = ("kan jag inte", "vill jag inte", "vagar jag inte", "kan vi inte", "vill vi inte", "gor ingenting",
+                  "gor inget", "hjalper inte", "hjalper ingenting", "bryr sig inte", "lyssnar inte", "ar vardelos")
+
+
+def _turns_down(text: str, aliases: list[tuple[str, ...]]) -> bool:
+    for sentence in _SENTENCE.findall(text):
+        tokens = [fold(w) for w in words(sentence)]
+        for alias in aliases:
+            size = len(alias)
+            for index in range(len(tokens) - size + 1):
+                if tuple(tokens[index:index + size]) != alias:
+                    continue
+                after = " ".join(tokens[index + size:index + size + 4])
+                if set(tokens[max(0, index - 4):index]) & _DECLINE_BEFORE or after.startswith(_DECLINE_AFTER):
+                    return True
+    return False
 
 
 def _asks_about(text: str, aliases: list[tuple[str, ...]]) -> bool:
