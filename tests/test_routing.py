@@ -230,3 +230,18 @@ def test_a_writer_who_gives_an_adult_age_is_not_a_young_person_writing_about_the
     assert "child_helpline" not in kinds(turn)
     young = respond(guide, "young_self", "jag är 15 och vågar inte gå till skolan")
     assert "child_helpline" in kinds(young)
+
+
+def test_danger_written_twice_gets_112_first_twice_never_nothing_new(guide):
+    first = respond(guide, "acute_danger", "han står utanför med kniv")
+    again = respond(guide, "acute_danger", "han försöker ta sig in nu", first.case)
+    assert again.reply.urgent and kinds(again)[0] == "emergency"
+    assert again.reply.full_text() != first.reply.full_text()
+
+
+def test_after_the_emergency_answer_the_rest_of_the_case_gets_its_help(guide):
+    first = respond(guide, "threat_extortion", "min bror blir hotad av ett gäng")
+    danger = respond(guide, "acute_danger", "nu står dom utanför hans port", first.case)
+    turn = respond(guide, "nlu_fallback", "han vill inte anmäla", danger.case)
+    assert turn.reply.route.startswith("after_danger") and turn.reply.cards
+    assert not turn.reply.urgent and "emergency" not in kinds(turn)

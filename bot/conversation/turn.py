@@ -89,8 +89,8 @@ class TurnBuilder:
             # "Young person about themselves" is the classifier's reading of many first-person messages;
             # from a parent, a teacher or a writer of 74 it is wrong: the next likeliest concern, if any.
             instead = next((s for s in facts.likely if situations.is_concern(s) and s != YOUNG_SELF), None)
-            concerns = [instead if s == YOUNG_SELF else s for s in concerns if instead or s != YOUNG_SELF]
-            concerns = list(dict.fromkeys(c for c in concerns if c))
+            replaced = [s if s != YOUNG_SELF else instead for s in concerns]
+            concerns = list(dict.fromkeys(s for s in replaced if s is not None))
         if facts.underlying and not case.last_shown:
             # A first "vart vänder man sig, anonymt?" is about the worry, not about a contact shown.
             concerns.append(facts.underlying)
@@ -193,6 +193,8 @@ class TurnBuilder:
             reply = self._update()
         elif facts.intent == situations.OUT_OF_SCOPE and not case.concerns:
             reply = self._out_of_scope()
+        elif self.case.danger and self._calm_concerns(likely=True):
+            reply = self._after_danger()
         else:
             reply = self._nudge()
         return self._finish(reply)
@@ -241,6 +243,14 @@ class TurnBuilder:
         return Reply(route=danger.route.id, text="\n\n".join(text), cards=self._cards(contacts), urgent=True,
                      situations=self.case.situations)
 
+    def _danger_again(self) -> Reply:
+        """A second message about the danger: 112 first once more, in other words, and the help after it."""
+        emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
+        after, _ = self.contacts_for(self._calm_concerns(likely=False) or [situations.DANGER])
+        rest = [c for c in after if c.kind != "emergency" and c.id not in self.before.shown][:2]
+        return Reply(route="danger_now:again", text=phrases.DANGER_AGAIN, cards=self._cards([*emergency, *rest]),
+                     urgent=True, situations=self.case.situations)
+
     def _new_concerns(self) -> Reply:
         contacts, decisions = self.contacts_for(list(self.case.concerns))
         new = [d for d in decisions if d.situation in self.new_concerns]
@@ -276,7 +286,7 @@ class TurnBuilder:
         acks = " ".join(self._acknowledgement(n) for n in self.news)
         if not self.case.concerns:
             return self._ask(Question("situation", phrases.ASK_SITUATION, _menu()), route="ask_situation", text=acks)
-        contacts, decisions = self.contacts_for(list(self.case.concerns))
+        contacts, decisions = self.contacts_for(self._calm_concerns() or list(self.case.concerns))
         new = [c for c in contacts if c.id not in self.before.shown]
         previous_first = self.before.last_shown[0] if self.before.last_shown else None
         texts = [acks]
@@ -356,6 +366,27 @@ class TurnBuilder:
         if resource.is_open(self.now):
             return phrases.DETAIL["open_now"].format(name=name, week=week)
         return phrases.DETAIL["closed_now"].format(name=name, opens=resource.opens(self.now) or "senare", week=week)
+
+    def _calm_concerns(self, likely: bool = False) -> list[str]:
+        """The case's concerns other than danger, in a turn that is not about danger: once 112 has been given,
+        "han bor i göteborg" or "han lever, vad gör vi sen?" is about the rest of the case. With `likely`, this
+        message's likeliest concerns when the case has no other."""
+        if self.facts.danger:
+            return []
+        calm = [s for s in self.case.concerns if s != situations.DANGER]
+        if not calm and likely:
+            calm = [s for s in self.facts.likely if situations.is_concern(s)][:1]
+        return calm
+
+    def _after_danger(self) -> Reply:
+        """After the emergency answer: the help for what comes next, contacts not shown yet first."""
+        contacts, decisions = self.contacts_for(self._calm_concerns(likely=True))
+        contacts = sorted((c for c in contacts if c.kind != "emergency"), key=lambda c: c.id in self.before.shown)
+        question = self._next_question(decisions)
+        return Reply(route=f"after_danger:{decisions[0].route.id}", text=phrases.AFTER_DANGER,
+                     cards=self._cards(contacts[:3]), question=question.text if question else "",
+                     buttons=question.buttons if question else (), situations=self.case.situations,
+                     extra={"question": question.key if question else None})
 
     def _alternatives(self) -> Reply:
         """The person turns a channel down: the case's other contacts, those not shown yet first."""
@@ -476,6 +507,8 @@ class TurnBuilder:
 
     def _finish(self, reply: Reply) -> Turn:
         """Remember what was shown and asked; never send the same text twice in a row."""
+        if reply.urgent and digest(reply.full_text()) == self.before.last_reply:
+            reply = self._danger_again()  # danger again: 112 first again, never "nothing new to add"
         if digest(reply.full_text()) == self.before.last_reply:
             question = None
             if self.case.concerns:
