@@ -18,7 +18,7 @@ from bot.yamlio import LineDict, YamlError, load_yaml
 
 _WORDLIKE = re.compile(r"\w")
 # The word lists that place a message in time, in the order DangerRules takes them.
-TIME_LISTS = ("now", "not_now", "harmless", "past", "conversation")
+TIME_LISTS = ("now", "not_now", "harmless", "past")
 # A harmless word next to one of these is denied ("han skämtar inte", "inget skämt", "inte på skämt").
 _NEGATIONS = {"inte", "inget", "ingen", "ej", "icke", "aldrig"}
 
@@ -73,7 +73,6 @@ class TimeSigns:
     harmless: bool
     now: bool
     calm: bool
-    talk: bool = False  # thanks, goodbye, a question about a contact: the conversation goes on
 
 
 @dataclass(frozen=True)
@@ -84,9 +83,7 @@ class DangerRules:
     "brukar", "tänk om"). `now`: words that put it here and now ("just nu", "står utanför"); one near the
     matched words wins over `not_now`. `past`: verbs in the past tense, which count only when no 'now'
     word is in the message at all. `harmless`: games, jokes, fireworks, hunting: never danger.
-    A pattern with `any_time: true` ignores all three lists. `conversation`: thanks, goodbyes and questions
-    about a contact ("tack, jag pratar med honom ikväll", "när har de öppet?"); they do not stop a pattern,
-    but the classifier alone then counts only when it is as good as certain, as in `harmless`.
+    A pattern with `any_time: true` ignores all three lists.
     """
 
     patterns: tuple[Pattern, ...]
@@ -94,12 +91,10 @@ class DangerRules:
     not_now: tuple[Term, ...] = ()
     harmless: tuple[Term, ...] = ()
     past: tuple[Term, ...] = ()
-    conversation: tuple[Term, ...] = ()
     _now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _not_now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _harmless: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _past: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
-    _conversation: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in TIME_LISTS:
@@ -130,11 +125,10 @@ class DangerRules:
         tokens = IndexedTokens.of([fold(w) for w in words(text)])
         if self._is_harmless(tokens):
             return TimeSigns(harmless=True, now=False, calm=True)
-        talk = self._conversation is not None and bool(self._conversation.positions(tokens))
         if self._now is not None and self._now.positions(tokens):
-            return TimeSigns(harmless=False, now=True, calm=False, talk=talk)
+            return TimeSigns(harmless=False, now=True, calm=False)
         calm = any(group is not None and group.positions(tokens) for group in (self._not_now, self._past))
-        return TimeSigns(harmless=False, now=False, calm=calm, talk=talk)
+        return TimeSigns(harmless=False, now=False, calm=calm)
 
     def sounds_harmless(self, text: str) -> bool:
         """A game, a joke, fireworks or hunting: the violent words in it are not about violence."""

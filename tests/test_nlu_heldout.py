@@ -93,7 +93,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
 
 
 @pytest.mark.parametrize(("name", "turns", "conversations", "false_alarms"), [
-    ("dialogues_a.yml", 0.72, 0.35, 0.11),  # looked at while mending the conversation moves
+    ("dialogues_a.yml", 0.72, 0.35, 0.13),  # looked at while mending the conversation moves
     ("dialogues_b.yml", 0.73, 0.37, 0.09),  # measured once before and once after
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):

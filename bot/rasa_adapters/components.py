@@ -144,7 +144,7 @@ class RuleOverrides(GraphComponent):
             # The harmless list and the time words matter only once the classifier could decide alone:
             # most messages are far below it, so they skip another pass over their words.
             signs = rules.time_signs(text) if probability >= settings.threshold else TimeSigns(False, False, False)
-            matched = decide(pattern, rules.is_any_time(pattern), probability, signs.harmless or signs.talk, signs.now, signs.calm,
+            matched = decide(pattern, rules.is_any_time(pattern), probability, signs.harmless, signs.now, signs.calm,
                              len(text.split()), settings)
             if matched:
                 _force_intent(message, situations.DANGER)
