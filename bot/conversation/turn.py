@@ -37,6 +37,7 @@ ASK_ABOUT_DANGER = frozenset({"violence_close_relationship", "threat_extortion"}
 YES_NO_QUESTIONS = frozenset({"what_happens", "danger"})
 # Questions about how to reach a contact, as opposed to what it is or does.
 YOUNG_SELF = "young_self"
+LATER_CONCERN_CONFIDENCE = 0.5
 AUTHORITIES = frozenset({"police", "social_services", "security_police"})
 PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymity", "reach"})
 # Worries where a described crime moves the police up the list.
@@ -96,6 +97,10 @@ class TurnBuilder:
             concerns.append(facts.underlying)
         if facts.danger and situations.DANGER not in concerns:
             concerns.insert(0, situations.DANGER)
+        if case.concerns and not facts.danger and facts.confidence < LATER_CONCERN_CONFIDENCE:
+            # Later in a conversation, "han är 19 och bor hos morsan" or "pappa jagar" read as a new concern at
+            # 0.14–0.46: people go on about the same case. A weak guess adds no concern; the words still count.
+            concerns = [s for s in concerns if s != facts.intent]
         new = [s for s in concerns if s not in case.situations]
         if new:
             case = case.with_situations(new)

@@ -69,6 +69,7 @@ class Facts:
     """Everything one message tells, found by the classifier and by explicit rules."""
 
     intent: str
+    confidence: float = 1.0  # the classifier's confidence in `intent`
     situations: tuple[str, ...] = ()  # situations this message raises, most urgent first
     danger: bool = False
     area: Area | None = None
@@ -130,6 +131,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     uncertain = intent == FALLBACK or (intent == situations.OUT_OF_SCOPE and distress)
     return Facts(
         intent=intent,
+        confidence=message.confidence if intent == message.intent else 0.0,
         situations=tuple(situations.by_urgency(raised)),
         danger=danger,
         area=area,
