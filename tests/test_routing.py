@@ -245,3 +245,23 @@ def test_after_the_emergency_answer_the_rest_of_the_case_gets_its_help(guide):
     turn = respond(guide, "nlu_fallback", "han vill inte anmäla", danger.case)
     assert turn.reply.route.startswith("after_danger") and turn.reply.cards
     assert not turn.reply.urgent and "emergency" not in kinds(turn)
+
+
+def test_once_112_is_called_the_next_question_gets_the_help_after_it(guide):
+    worry = respond(guide, "affected_by_violence", "jag är lärare och en elev blev hotad på skolan i förra veckan")
+    danger = respond(guide, "acute_danger", "nu står han med kniv i korridoren och hotar en annan", worry.case)
+    called = guide.respond(Message.from_parse_data(
+        {"intent": {"name": "acute_danger", "confidence": 1.0}, "danger_rule": "danger_model", "danger_probability": 0.8},
+        "har ringt 112 nu och polisen är på väg. hur tar vi hand om eleverna efteråt?"), danger.case, TUESDAY_NOON)
+    assert called.reply.route.startswith("after_danger") and called.reply.cards
+    assert "emergency" not in kinds(called)
+    pattern = guide.respond(Message.from_parse_data(
+        {"intent": {"name": "acute_danger", "confidence": 1.0}, "danger_rule": "weapon", "danger_probability": 0.8},
+        "polisen är på väg men han har fortfarande kniven"), danger.case, TUESDAY_NOON)
+    assert pattern.reply.urgent and kinds(pattern)[0] == "emergency"  # an editors' pattern: still danger
+
+
+def test_later_in_a_neighbours_conversation_a_first_person_line_is_not_a_young_persons_concern(guide):
+    first = respond(guide, "report_crime", "det langas i vår trappuppgång varje kväll")
+    turn = respond(guide, "young_self", "jag vill vara anonym, jag är rädd att dom ska förstå att det är jag", first.case)
+    assert "child_helpline" not in kinds(turn)

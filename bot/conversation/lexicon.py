@@ -62,6 +62,13 @@ DENY = Phrases.of(["nej", "nä", "nej tack", "inte nu", "behövs inte", "nope", 
 SHOW_ALL = Phrases.of(["visa alla", "alla kontakter", "alla nummer", "alla numren", "visa igen", "en gång till",
                        "igen", "repetera", "upprepa"])
 
+# After the emergency answer: help is on its way or there ("har ringt 112 nu och polisen är på väg").
+HELP_ARRIVED = Phrases.of([
+    "ringt 112", "ringde 112", "ringt polisen", "ringde polisen", "polisen är här", "polisen är på väg",
+    "polisen kom", "polisen har kommit", "polisen har varit här", "polisen tog", "polisen körde", "ambulansen är här",
+    "ambulansen är på väg", "ambulansen kom", "ambulansen har kommit", "är gripen", "blev gripen", "har gripit",
+    "ingen är skadad", "ingen skadad", "han lever", "hon lever",
+])
 # Any sign of violence, crime, fear, threat, extremism, gangs or distress: such a message is never
 # "out of scope", even when the classifier is unsure what it is about.
 SIGNS = Phrases.of([
@@ -73,7 +80,8 @@ SIGNS = Phrases.of([
     "skada mig", "skadar mig", "ångest*", "mår dåligt", "mår skit", "deppig*", "ledsen", "ensam", "otrygg*",
     "fara", "farlig*", "ont", "blåmärk*", "våldt*", "övergrepp*", "kränk*", "sorg*", "saknar", "chock*",
     "soc", "socialen", "socialtjänst*", "orosanmäl*", "polisanmäl*", "uppdrag", "rekryt*", "avhopp*", "hoppa av",
-    "vill lämna", "lämna gänget", "heder*", "gifta bort", "kontroll*", "förföljer", "förföljd", "stalk*", "rymt", "försvunn*",
+    "vill lämna", "lämna gänget", "erbjuden pengar", "erbjöd pengar", "erbjudit pengar", "hämta en grej",
+    "springa ärenden", "skicka paket", "skickar paket", "heder*", "gifta bort", "kontroll*", "förföljer", "förföljd", "stalk*", "rymt", "försvunn*",
 ])
 # The person asks about this chat itself, not about a contact.
 ABOUT_THE_BOT = Phrases.of([

@@ -88,8 +88,10 @@ class TurnBuilder:
         concerns = [s for s in facts.situations if situations.is_concern(s)]
         if YOUNG_SELF in concerns and self._writer_is_not_young(case):
             # "Young person about themselves" is the classifier's reading of many first-person messages;
-            # from a parent, a teacher or a writer of 74 it is wrong: the next likeliest concern, if any.
-            instead = next((s for s in facts.likely if situations.is_concern(s) and s != YOUNG_SELF), None)
+            # from a parent, a teacher or a writer of 74 it is wrong: the next likeliest concern, if any
+            # (none later in a conversation, where people go on about the case they began with).
+            instead = None if self.before.concerns else next(
+                (s for s in facts.likely if situations.is_concern(s) and s != YOUNG_SELF), None)
             replaced = [s if s != YOUNG_SELF else instead for s in concerns]
             concerns = list(dict.fromkeys(s for s in replaced if s is not None))
         if facts.underlying and not case.last_shown:
@@ -114,9 +116,12 @@ class TurnBuilder:
         return case
 
     def _writer_is_not_young(self, case: Case) -> bool:
-        """The writer said who they are, and it is not a young person: a relative, staff, or an adult age."""
+        """The writer is not a young person writing about themselves: a relative, staff, an adult age, or a
+        conversation that began about someone or something else."""
         if case.role in ("relative", "staff"):
             return True
+        if self.before.concerns and case.role != "young" and YOUNG_SELF not in self.before.concerns:
+            return True  # the case began about someone else or something else: "jag vill vara anonym" is not it
         return self.facts.adult_writer
 
     @property
@@ -165,7 +170,9 @@ class TurnBuilder:
         question_situation = self._question_situation()
         if facts.restart:
             return self._restart()
-        if facts.danger:
+        if facts.help_arrived and self.before.danger and self._calm_concerns(likely=True, help_arrived=True):
+            reply = self._after_danger()  # "har ringt 112 nu, men vad gör vi med de andra ungdomarna?"
+        elif facts.danger:
             reply = self._danger()
         elif facts.show_all:
             reply = self._show_all()
@@ -372,11 +379,11 @@ class TurnBuilder:
             return phrases.DETAIL["open_now"].format(name=name, week=week)
         return phrases.DETAIL["closed_now"].format(name=name, opens=resource.opens(self.now) or "senare", week=week)
 
-    def _calm_concerns(self, likely: bool = False) -> list[str]:
-        """The case's concerns other than danger, in a turn that is not about danger: once 112 has been given,
-        "han bor i göteborg" or "han lever, vad gör vi sen?" is about the rest of the case. With `likely`, this
-        message's likeliest concerns when the case has no other."""
-        if self.facts.danger:
+    def _calm_concerns(self, likely: bool = False, help_arrived: bool = False) -> list[str]:
+        """The case's concerns other than danger, in a turn that is not about danger (or in which help has
+        come): once 112 has been given, "han bor i göteborg" or "han lever, vad gör vi sen?" is about the rest of
+        the case. With `likely`, this message's likeliest concerns when the case has no other."""
+        if self.facts.danger and not help_arrived:
             return []
         calm = [s for s in self.case.concerns if s != situations.DANGER]
         if not calm and likely:
@@ -385,7 +392,7 @@ class TurnBuilder:
 
     def _after_danger(self) -> Reply:
         """After the emergency answer: the help for what comes next, contacts not shown yet first."""
-        contacts, decisions = self.contacts_for(self._calm_concerns(likely=True))
+        contacts, decisions = self.contacts_for(self._calm_concerns(likely=True, help_arrived=True))
         contacts = sorted((c for c in contacts if c.kind != "emergency"), key=lambda c: c.id in self.before.shown)
         question = self._next_question(decisions)
         return Reply(route=f"after_danger:{decisions[0].route.id}", text=phrases.AFTER_DANGER,

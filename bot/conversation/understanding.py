@@ -45,6 +45,7 @@ class Message:
     # The NLU's danger classifier (bot.danger_model), when it ran: the NLU has then weighed the
     # editors' patterns against it, and the guide keeps that decision rather than matching again.
     danger_probability: float | None = None
+    danger_rule: str | None = None  # why the NLU saw danger: an editors' pattern id, or "danger_model"
 
     @classmethod
     def from_parse_data(cls, data: dict[str, Any], text: str | None = None) -> "Message":
@@ -56,7 +57,8 @@ class Message:
         probability = data.get("danger_probability")
         return cls(text=data.get("text") or "" if text is None else text, intent=intent.get("name") or "",
                    confidence=float(intent.get("confidence") or 0.0), ranking=ranking, entities=entities,
-                   danger_probability=None if probability is None else float(probability))
+                   danger_probability=None if probability is None else float(probability),
+                   danger_rule=data.get("danger_rule"))
 
     @property
     def is_payload(self) -> bool:
@@ -80,6 +82,8 @@ class Facts:
     asked: tuple[Resource, ...] = ()  # named services the message asks about ("kan barn också ringa Orostelefonen?")
     declined: tuple[str, ...] = ()  # kinds of contact the person turns down ("hon vill inte ha polis")
     adult_writer: bool = False  # the writer gives their own age, 18 or over ("jag är 74 år")
+    # Help is there: "har ringt 112 nu och polisen är på väg", when only the classifier (no pattern) saw danger.
+    help_arrived: bool = False
     detail: str | None = None  # a question about a contact: number, hours, anonymity, cost, languages …
     closing: bool = False
     asks: bool = False  # the message has a question mark: "tack, men när har de öppet?" is a question
@@ -141,6 +145,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         services=services,
         asked=asked,
         declined=declined,
+        help_arrived=(not danger or message.danger_rule == "danger_model") and lexicon.HELP_ARRIVED.found_in(tokens),
         adult_writer=any(int(m.group(1)) >= 18 for m in _OWN_AGE.finditer(fold(text))),
         detail=detail,
         closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised),
@@ -256,7 +261,9 @@ _NOT = {"inte", "utan", "forutom", "istallet", "aldrig"}
 # the person turns a channel down, and the bot offers the others instead of describing that one.
 _DECLINE_BEFORE = {"inte", "ej", "aldrig", "slippa", "radd", "livradd"}
 _DECLINE_AFTER = ("kan jag inte", "vill jag inte", "vagar jag inte", "kan vi inte", "vill vi inte", "gor ingenting",
-                  "gor inget", "hjalper inte", "hjalper ingenting", "bryr sig inte", "lyssnar inte", "ar vardelos")
+                  "gor inget", "hjalper inte", "hjalper ingenting", "bryr sig inte", "lyssnar inte", "ar vardelos",
+                  "hjalpte inte", "hjalpte inget", "gjorde ingenting", "gjorde inget", "har inte hjalpt",
+                  "har redan varit", "brydde sig inte", "lyssnade inte")
 
 
 def _turns_down(text: str, aliases: list[tuple[str, ...]]) -> bool:
