@@ -6,7 +6,8 @@
   any other set; blind9 was measured before and after the earlier danger sets joined the danger
   classifier's training, blind10 before and after 900 more training examples (not kept), blind11 before
   and after the round-10 patterns, blind12 once on the final state, blind13 before and after the
-  `conversation` words (session 5). The earlier sets (danger_final, danger_after_change, danger_blind3–8,
+  `conversation` words, blind14 before and after more danger training, blind15 before and after "help has
+  come" as not-now words (session 5; none of the three changes kept). The earlier sets (danger_final, danger_after_change, danger_blind3–8,
   each once fresh and measured before and after its own change) and danger_fresh, danger_dev2 and
   danger_train4 now train it (bot/data/danger_examples/).
 
@@ -70,6 +71,8 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
     ("danger_blind11.yml", 0.97, 0.09),
     ("danger_blind12.yml", 0.96, 0.10),
     ("danger_blind13.yml", 0.99, 0.15),
+    ("danger_blind14.yml", 0.96, 0.07),
+    ("danger_blind15.yml", 0.95, 0.15),
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))

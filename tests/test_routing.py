@@ -265,3 +265,12 @@ def test_later_in_a_neighbours_conversation_a_first_person_line_is_not_a_young_p
     first = respond(guide, "report_crime", "det langas i vår trappuppgång varje kväll")
     turn = respond(guide, "young_self", "jag vill vara anonym, jag är rädd att dom ska förstå att det är jag", first.case)
     assert "child_helpline" not in kinds(turn)
+
+
+def test_a_later_question_about_reaching_someone_is_about_the_contacts_unless_a_concern_is_sure(guide):
+    first = respond(guide, "worried_extremism", "mitt barnbarn skriver hemska saker om flickor och hyllar en mördare")
+    question = "jag vill inte ringa, jag hör dåligt. kan jag skriva nånstans istället?"
+    weak = guide.respond(Message(text=question, intent="suicide_selfharm", confidence=0.59), first.case, TUESDAY_NOON)
+    assert weak.reply.route == "follow_up:reach"
+    sure = guide.respond(Message(text=question, intent="suicide_selfharm", confidence=0.95), first.case, TUESDAY_NOON)
+    assert sure.reply.route == "suicide_support"

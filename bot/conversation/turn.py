@@ -38,6 +38,7 @@ YES_NO_QUESTIONS = frozenset({"what_happens", "danger"})
 # Questions about how to reach a contact, as opposed to what it is or does.
 YOUNG_SELF = "young_self"
 LATER_CONCERN_CONFIDENCE = 0.5
+LATER_DETAIL_QUESTION_CONFIDENCE = 0.8
 AUTHORITIES = frozenset({"police", "social_services", "security_police"})
 PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymity", "reach"})
 # Worries where a described crime moves the police up the list.
@@ -99,7 +100,11 @@ class TurnBuilder:
             concerns.append(facts.underlying)
         if facts.danger and situations.DANGER not in concerns:
             concerns.insert(0, situations.DANGER)
-        if case.concerns and not facts.danger and facts.confidence < LATER_CONCERN_CONFIDENCE:
+        # A question about how to reach a contact ("kan jag skriva nånstans istället?") is about the contacts
+        # unless the classifier is sure of a new concern.
+        asks_detail = facts.asks and facts.detail in PRACTICAL_DETAILS
+        needed = LATER_DETAIL_QUESTION_CONFIDENCE if asks_detail else LATER_CONCERN_CONFIDENCE
+        if case.concerns and not facts.danger and facts.confidence < needed:
             # Later in a conversation, "han är 19 och bor hos morsan" or "pappa jagar" read as a new concern at
             # 0.14–0.46: people go on about the same case. A weak guess adds no concern; the words still count.
             concerns = [s for s in concerns if s != facts.intent]
@@ -220,8 +225,11 @@ class TurnBuilder:
         intent = self.facts.intent
         if intent in SERVICE_QUESTIONS or not situations.is_situation(intent):
             return True
+        if self.named and self.facts.asks and intent == situations.OUT_OF_SCOPE and self.case.concerns:
+            return True  # "finns det nån nationell stödtelefon för yrkesverksamma?" names the one it asks about
         practical = self.facts.detail in PRACTICAL_DETAILS and bool(self.case.last_shown)
-        return practical and situations.BY_ID[intent].group in ("question", "info")
+        # "kan jag skriva nånstans istället?" after contacts, with no new concern, asks about them.
+        return practical and (self.facts.asks or situations.BY_ID[intent].group in ("question", "info"))
 
     def _question_situation(self) -> str | None:
         return next((s for s in self.facts.situations if not situations.is_concern(s)), None)
