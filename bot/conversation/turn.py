@@ -266,7 +266,7 @@ class TurnBuilder:
     def _danger_again(self) -> Reply:
         """A second message about the danger: 112 first once more, in other words, and the help after it."""
         emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
-        after, _ = self.contacts_for(self._calm_concerns(likely=False) or [situations.DANGER])
+        after, _ = self.contacts_for([s for s in self.case.concerns if s != situations.DANGER] or [situations.DANGER])
         rest = [c for c in after if c.kind != "emergency" and c.id not in self.before.shown][:2]
         return Reply(route="danger_now:again", text=phrases.DANGER_AGAIN, cards=self._cards([*emergency, *rest]),
                      urgent=True, situations=self.case.situations)
@@ -412,7 +412,7 @@ class TurnBuilder:
         """The person turns a channel down: the case's other contacts, those not shown yet first."""
         contacts, _ = self.contacts_for(list(self.case.concerns))
         others = [c for c in contacts if c.kind not in self.facts.declined and c.kind != "emergency"]
-        if not others and "social_services" not in self.facts.declined:
+        if not others and "social_services" not in self.facts.declined and GENERIC_SOCIAL_SERVICES in self.data.catalogue:
             others = [self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))]
         # Someone who turns an authority down is looking for someone to talk to: support lines first.
         others.sort(key=lambda c: (c.kind in AUTHORITIES, c.id in self.before.shown))
