@@ -92,12 +92,13 @@ DETAIL = {
     "reach_phone_only": "{name} kan du nå på telefon: {numbers}. Andra sätt att nå dem känner jag inte till.",
     "reach_unknown": "Jag vet inte fler sätt att nå {name}. Titta på {where}.",
 }
-DANGER_AGAIN = ("Ring 112 nu om du inte redan har gjort det, och stanna där du är säker. Du kan skriva här "
+DANGER_AGAIN = ("Ring {emergency} nu om du inte redan har gjort det, och stanna där du är säker. Du kan skriva här "
                 "medan du väntar.")
-AFTER_DANGER = "Här är stöd för det som kommer sedan. Är någon i fara igen, ring 112 direkt."
+AFTER_DANGER = "Här är stöd för det som kommer sedan. Är någon i fara igen, ring {emergency} direkt."
 DECLINED = ("Det är okej. Du bestämmer själv vem du vill prata med. De här kan också hjälpa dig. "
-            "Är någon i fara just nu, ring 112.")
-DECLINED_NO_OTHERS = "Det är okej. Du bestämmer själv vem du vill prata med. Är någon i fara just nu, ring 112."
+            "Är någon i fara just nu, ring {emergency}.")
+DECLINED_NO_OTHERS = ("Det är okej. Du bestämmer själv vem du vill prata med. Är någon i fara just nu, "
+                      "ring {emergency}.")
 REACH_WAYS = {"phone": "ring {numbers}", "email": "mejla {email}", "url": "fler sätt att nå dem står på {url}"}
 LANGUAGE_NAMES = {
     "sv": "svenska", "en": "engelska", "ar": "arabiska", "so": "somaliska", "fa": "persiska", "prs": "dari",

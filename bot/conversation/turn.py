@@ -268,7 +268,7 @@ class TurnBuilder:
         emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
         after, _ = self.contacts_for([s for s in self.case.concerns if s != situations.DANGER] or [situations.DANGER])
         rest = [c for c in after if c.kind != "emergency" and c.id not in self.before.shown][:2]
-        return Reply(route="danger_now:again", text=phrases.DANGER_AGAIN, cards=self._cards([*emergency, *rest]),
+        return Reply(route="danger_now:again", text=phrases.DANGER_AGAIN.format(emergency=self._emergency_number()), cards=self._cards([*emergency, *rest]),
                      urgent=True, situations=self.case.situations)
 
     def _new_concerns(self) -> Reply:
@@ -403,7 +403,7 @@ class TurnBuilder:
         contacts, decisions = self.contacts_for(self._calm_concerns(likely=True, help_arrived=True))
         contacts = sorted((c for c in contacts if c.kind != "emergency"), key=lambda c: c.id in self.before.shown)
         question = self._next_question(decisions)
-        return Reply(route=f"after_danger:{decisions[0].route.id}", text=phrases.AFTER_DANGER,
+        return Reply(route=f"after_danger:{decisions[0].route.id}", text=phrases.AFTER_DANGER.format(emergency=self._emergency_number()),
                      cards=self._cards(contacts[:3]), question=question.text if question else "",
                      buttons=question.buttons if question else (), situations=self.case.situations,
                      extra={"question": question.key if question else None})
@@ -416,7 +416,7 @@ class TurnBuilder:
             others = [self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))]
         # Someone who turns an authority down is looking for someone to talk to: support lines first.
         others.sort(key=lambda c: (c.kind in AUTHORITIES, c.id in self.before.shown))
-        text = phrases.DECLINED if others else phrases.DECLINED_NO_OTHERS
+        text = (phrases.DECLINED if others else phrases.DECLINED_NO_OTHERS).format(emergency=self._emergency_number())
         return Reply(route="declined", text=text, cards=self._cards(others[:3]), situations=self.case.situations)
 
     def _service(self) -> Reply:
