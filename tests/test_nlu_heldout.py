@@ -11,8 +11,8 @@
   each once fresh and measured before and after its own change) and danger_fresh, danger_dev2 and
   danger_train4 now train it (bot/data/danger_examples/).
 
-* Whole conversations (dialogues_a/b/c.yml): 120 conversations written by helpers who never saw the bot,
-  judged turn by turn (bot/dialogue_evaluation.py); A and C were looked at while mending, B only measured.
+* Whole conversations (dialogues_a/b/c/d.yml): 160 conversations written by helpers who never saw the bot,
+  judged turn by turn (bot/dialogue_evaluation.py); A and C were looked at while mending, B only measured, D measured once on the final state.
 
 The real-language and fresh-danger thresholds guard the measured level (docs/nlu-pipeline.md). They
 are below issue #11's targets (90 % first kind, every danger message 112 first, 98 % on a fresh danger
@@ -99,6 +99,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_a.yml", 0.74, 0.42, 0.12),  # looked at while mending the conversation moves
     ("dialogues_b.yml", 0.75, 0.40, 0.09),  # not looked at: measured before and after each change
     ("dialogues_c.yml", 0.75, 0.35, 0.08),  # fresh for the first change after it, looked at since
+    ("dialogues_d.yml", 0.75, 0.32, 0.08),  # measured once, on the final state of session 5
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
