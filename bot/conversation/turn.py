@@ -254,7 +254,7 @@ class TurnBuilder:
 
     def _danger(self) -> Reply:
         danger = self.decide(situations.DANGER)
-        others = [s for s in self.case.concerns if s != situations.DANGER]
+        others = self._other_concerns()
         contacts, decisions = self.contacts_for([situations.DANGER, *others])
         text = [danger.route.text]
         if others:
@@ -266,7 +266,7 @@ class TurnBuilder:
     def _danger_again(self) -> Reply:
         """A second message about the danger: 112 first once more, in other words, and the help after it."""
         emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
-        after, _ = self.contacts_for([s for s in self.case.concerns if s != situations.DANGER] or [situations.DANGER])
+        after, _ = self.contacts_for(self._other_concerns() or [situations.DANGER])
         rest = [c for c in after if c.kind != "emergency" and c.id not in self.before.shown][:2]
         return Reply(route="danger_now:again", text=phrases.DANGER_AGAIN.format(emergency=self._emergency_number()), cards=self._cards([*emergency, *rest]),
                      urgent=True, situations=self.case.situations)
@@ -387,13 +387,17 @@ class TurnBuilder:
             return phrases.DETAIL["open_now"].format(name=name, week=week)
         return phrases.DETAIL["closed_now"].format(name=name, opens=resource.opens(self.now) or "senare", week=week)
 
+    def _other_concerns(self) -> list[str]:
+        """The case's concerns besides imminent danger."""
+        return [s for s in self.case.concerns if s != situations.DANGER]
+
     def _calm_concerns(self, likely: bool = False, help_arrived: bool = False) -> list[str]:
         """The case's concerns other than danger, in a turn that is not about danger (or in which help has
         come): once 112 has been given, "han bor i göteborg" or "han lever, vad gör vi sen?" is about the rest of
         the case. With `likely`, this message's likeliest concerns when the case has no other."""
         if self.facts.danger and not help_arrived:
             return []
-        calm = [s for s in self.case.concerns if s != situations.DANGER]
+        calm = self._other_concerns()
         if not calm and likely:
             calm = [s for s in self.facts.likely if situations.is_concern(s)][:1]
         return calm

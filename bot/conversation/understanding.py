@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from bot import situations
 from bot.catalogue import Resource
@@ -266,33 +266,32 @@ _DECLINE_AFTER = ("kan jag inte", "vill jag inte", "vagar jag inte", "kan vi int
                   "har redan varit", "brydde sig inte", "lyssnade inte")
 
 
-def _turns_down(text: str, aliases: list[tuple[str, ...]]) -> bool:
+def _alias_places(text: str, aliases: list[tuple[str, ...]]) -> Iterator[tuple[str, list[str], int, int]]:
+    """Where a service's name stands: each (sentence, its folded words, start, length)."""
     for sentence in _SENTENCE.findall(text):
         tokens = [fold(w) for w in words(sentence)]
         for alias in aliases:
             size = len(alias)
             for index in range(len(tokens) - size + 1):
-                if tuple(tokens[index:index + size]) != alias:
-                    continue
-                after = " ".join(tokens[index + size:index + size + 4])
-                if set(tokens[max(0, index - 4):index]) & _DECLINE_BEFORE or after.startswith(_DECLINE_AFTER):
-                    return True
+                if tuple(tokens[index:index + size]) == alias:
+                    yield sentence, tokens, index, size
+
+
+def _turns_down(text: str, aliases: list[tuple[str, ...]]) -> bool:
+    for _, tokens, index, size in _alias_places(text, aliases):
+        after = " ".join(tokens[index + size:index + size + 4])
+        if set(tokens[max(0, index - 4):index]) & _DECLINE_BEFORE or after.startswith(_DECLINE_AFTER):
+            return True
     return False
 
 
 def _asks_about(text: str, aliases: list[tuple[str, ...]]) -> bool:
-    for sentence in _SENTENCE.findall(text):
-        tokens = [fold(w) for w in words(sentence)]
-        if not tokens or not (sentence.rstrip().endswith("?") or tokens[0] in _QUESTION_START):
+    for sentence, tokens, index, size in _alias_places(text, aliases):
+        if not (sentence.rstrip().endswith("?") or tokens[0] in _QUESTION_START):
             continue
-        for alias in aliases:
-            size = len(alias)
-            for index in range(len(tokens) - size + 1):
-                if tuple(tokens[index:index + size]) != alias:
-                    continue
-                before, after = set(tokens[max(0, index - 3):index]), set(tokens[index + size:index + size + 3])
-                if before & _NOT:
-                    continue
-                if before & _REACH or after & _ABOUT or tokens[0] in _QUESTION_START and index <= 2:
-                    return True
+        before, after = set(tokens[max(0, index - 3):index]), set(tokens[index + size:index + size + 3])
+        if before & _NOT:
+            continue
+        if before & _REACH or after & _ABOUT or tokens[0] in _QUESTION_START and index <= 2:
+            return True
     return False
