@@ -274,3 +274,36 @@ def test_a_later_question_about_reaching_someone_is_about_the_contacts_unless_a_
     assert weak.reply.route == "follow_up:reach"
     sure = guide.respond(Message(text=question, intent="suicide_selfharm", confidence=0.95), first.case, TUESDAY_NOON)
     assert sure.reply.route == "suicide_support"
+
+
+# --- moves found by conversation sets A, C and D (session 6) ----------------------------------------------
+
+
+def test_a_social_worker_is_not_referred_to_social_services_first(guide):
+    teacher = respond(guide, "staff_concern", "jag är lärare och en elev delar nazistisk propaganda")
+    assert kinds(teacher)[0] == "social_services"
+    turn = respond(guide, "staff_concern", "jag är socialsekreterare och en ungdom jag har delar nazistisk propaganda")
+    assert turn.case.set_aside == ("social_services",)
+    assert kinds(turn)[0] == "professional_support"
+    # Set aside, not removed, and never behind the police: the police are no answer to "not soc".
+    assert kinds(turn).index("social_services") < kinds(turn).index("police")
+
+
+def test_soc_turned_down_stays_turned_down_for_the_rest_of_the_conversation(guide):
+    first = respond(guide, "worried_gang", "min son är 15 och säljer knark åt några äldre killar")
+    assert kinds(first)[0] == "social_services"
+    no = respond(guide, "deny", "nej inte soc igen", first.case)
+    assert no.case.set_aside == ("social_services",)
+    turn = respond(guide, "inform_area", "vi bor i husby", no.case, entities={"area": "stockholm:rinkeby_kista"})
+    assert turn.reply.cards and kinds(turn)[0] != "social_services"
+
+
+def test_a_kind_asked_for_by_what_it_does_comes_first(guide):
+    first = respond(guide, "staff_concern", "jag är kurator i Farsta och en elev delar nazistiska memes")
+    assert kinds(first)[0] == "social_services"
+    turn = respond(guide, "nlu_fallback", "finns det någon samordnare som jobbar med det här som jag kan konsultera?",
+                   first.case)
+    assert kinds(turn)[0] == "coordinator"
+    # A fact, not a refusal: "har aldrig haft kontakt med soc" sets nothing aside.
+    fact = respond(guide, "ask_process", "vi har aldrig haft kontakt med soc, hur går en orosanmälan till?")
+    assert fact.case.set_aside == ()

@@ -21,6 +21,7 @@ class Case:
     age_group: str | None = None  # the person concerned: under_18 or adult (the writer, when young)
     area: str | None = None  # an area id: "botkyrka", "stockholm:jarva"
     danger: bool = False  # imminent danger came up in this conversation
+    set_aside: tuple[str, ...] = ()  # kinds of contact not to give first: turned down, or the writer's own service
     shown: tuple[str, ...] = ()  # every contact shown, in the order first shown
     last_shown: tuple[str, ...] = ()  # the contacts of the latest answer that had any: what "they" refers to
     asked: tuple[str, ...] = ()  # the questions the bot has asked, so it does not ask them twice

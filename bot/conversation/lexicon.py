@@ -108,7 +108,7 @@ AGE_WORDS = {
 # "a worry": the local contacts differ (the CVE line is for violent extremism only).
 TOPIC_CUES: dict[str, Phrases] = {
     "worried_extremism": Phrases.of([
-        "extrem*", "radikalis*", "nazi*", "nazism*", "rasist*", "vit makt", "white power", "islamist*", "jihad*",
+        "extrem*", "våldsbejakande", "radikalis*", "nazi*", "nazism*", "rasist*", "vit makt", "white power", "islamist*", "jihad*",
         "is-propaganda", "daesh", "terror*", "autonom*", "vänsterextrem*", "högerextrem*", "incel*", "skolskjut*",
         "manifest", "propaganda", "hakkors*", "nmr", "nordiska motståndsrörelsen", "kalifat*", "islamiska staten",
         "om is", "med is", "till is", "för is", "isis",
@@ -116,5 +116,35 @@ TOPIC_CUES: dict[str, Phrases] = {
     "worried_gang": Phrases.of([
         "gäng*", "kriminell*", "knark*", "langa*", "säljer", "droger", "uppdrag", "springpojk*", "rekryt*",
         "nätverk*", "äldre killar", "äldre kompisar", "två mobiler", "dyra kläder", "skjutning*", "grabbarna",
+    ]),
+}
+# The writer works at this kind of service ("jag är socialsekreterare"): it is not the first contact to give them.
+OWN_SERVICE: dict[str, Phrases] = {
+    "social_services": Phrases.of([
+        "socialsekreterare", "jobbar på soc", "jobbar på socialen", "jobbar på socialtjänsten", "jobbar inom soc",
+        "jobbar inom socialtjänsten", "arbetar på socialtjänsten", "arbetar inom socialtjänsten", "vi på soc",
+        "här på soc", "vi på socialtjänsten", "jobbar på barn och unga", "handläggare på soc", "utredare på soc",
+    ]),
+    "youth_outreach": Phrases.of([
+        "jag är fältassistent", "jag är fältare", "jobbar som fältassistent", "jobbar som fältare", "vi fältare",
+        "vi fältassistenter",
+    ]),
+}
+# A request: "finns det någon som …", "jag behöver …".
+REQUEST = Phrases.of(["finns det", "finns de", "vill ha", "behöver", "kan jag få", "vem kan", "vart vänder", "vart ska"])
+# The person asks for a kind of contact without naming one ("finns det någon samordnare i kommunen?"):
+# that kind comes first, when the catalogue has one for them.
+WANTED_KIND: dict[str, Phrases] = {
+    "coordinator": Phrases.of([
+        "samordnare", "samordnaren", "samordnarna", "trygghetssamordnare", "trygghetssamordnaren",
+        "jobbar specifikt med", "arbetar specifikt med",
+    ]),
+    "professional_support": Phrases.of([
+        "för yrkesverksamma", "för oss yrkesverksamma", "oss som jobbar med", "jag kan konsultera", "vi kan konsultera", "konsultera med",
+        "konsultation", "rådgöra med någon", "rådgöra med nån",
+    ]),
+    "youth_outreach": Phrases.of([
+        "träffar ungdomarna", "träffar ungdomar", "ute på gatan", "ute bland ungdomarna", "fältare",
+        "fältarna", "fältassistent*",
     ]),
 }

@@ -17,7 +17,7 @@ from bot.conversation.understanding import SERVICE_QUESTIONS, Facts
 from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
 from bot.reply import Button, Card, Reply
-from bot.routing import GENERIC_SOCIAL_SERVICES, Decision, local_choice
+from bot.routing import GENERIC_SOCIAL_SERVICES, Decision, fits_situation, fits_writer, local_choice
 from bot.schedule import describe_week
 
 POLICE = "police_non_emergency"
@@ -40,6 +40,7 @@ YOUNG_SELF = "young_self"
 LATER_CONCERN_CONFIDENCE = 0.5
 LATER_DETAIL_QUESTION_CONFIDENCE = 0.8
 AUTHORITIES = frozenset({"police", "social_services", "security_police"})
+POLICE_KINDS = frozenset({"police", "security_police"})
 PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymity", "reach"})
 # Worries where a described crime moves the police up the list.
 POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
@@ -113,6 +114,12 @@ class TurnBuilder:
             case = case.with_situations(new)
         if facts.danger:
             case = replace(case, danger=True)
+        # "nej inte soc" holds for the rest of the conversation, and a social worker needs no referral to soc;
+        # asking for that kind again ("finns det fältare?") takes it back.
+        set_aside = tuple(dict.fromkeys(k for k in (*case.set_aside, *facts.declined, *facts.own_kinds)
+                                        if k not in facts.wanted_kinds))
+        if set_aside != case.set_aside:
+            case = replace(case, set_aside=set_aside)
         if facts.crime and case.concerns and not case.danger and "crime" not in case.asked:
             # Remembered in `asked` so the acknowledgement comes once.
             case = replace(case, asked=(*case.asked, "crime"))
@@ -162,11 +169,51 @@ class TurnBuilder:
         for index, decision in enumerate(decisions):
             chosen = list(decision.contacts) if index == 0 else list(decision.contacts[:FURTHER_CONCERN_CONTACTS])
             contacts += [c for c in chosen if c.id not in {r.id for r in contacts}]
+        contacts = self._in_wanted_order(contacts, concerns[0] if concerns else None)
         if "crime" in self.case.asked and set(concerns) & POLICE_EARLIER and POLICE in self.data.catalogue:
             police = self.data.catalogue.get(POLICE)
             contacts = [c for c in contacts if c.id != POLICE]
             contacts.insert(min(1, len(contacts)), police)
         return contacts, decisions
+
+    def _in_wanted_order(self, contacts: list[Resource], situation: str | None) -> list[Resource]:
+        """The kinds the person asks for first ("finns det någon samordnare?"), the ones set aside last (turned
+        down, or the writer's own service). The emergency number, when it leads, stays first."""
+        wanted = self.facts.wanted_kinds
+        if not wanted and not self.case.set_aside:
+            return contacts
+        for kind in wanted:
+            if situation is not None and not any(c.kind == kind for c in contacts):
+                found = self._contact_of_kind(kind, situation)
+                if found is not None:
+                    contacts = [*contacts, found]
+
+        aside = self.case.set_aside
+        leading_emergency = contacts[0] if contacts and contacts[0].kind == "emergency" else None
+
+        def place(index: int, contact: Resource) -> tuple[int, float]:
+            if contact is leading_emergency:
+                return 0, index
+            if contact.kind in wanted:
+                return 1, index
+            if contact.kind in aside:
+                # Behind the other help, but not behind the police: a social worker needs no referral to soc,
+                # and the police first is no answer to "not soc".
+                police = next((j for j in range(index + 1, len(contacts))
+                               if contacts[j].kind in POLICE_KINDS and contacts[j].kind not in aside), len(contacts))
+                return 2, police - 0.5
+            return 2, index
+
+        return [c for _, c in sorted(enumerate(contacts), key=lambda item: place(*item))]
+
+    def _contact_of_kind(self, kind: str, situation: str) -> Resource | None:
+        """The catalogue's contact of this kind for this situation and writer: local first, then national."""
+        role = self.case.role
+        found = local_choice(self.data.catalogue, kind, self.area, situation, role)
+        if found is not None:
+            return found
+        return next((r for r in self.data.catalogue.in_area("national", kind)
+                     if fits_situation(r, situation) and fits_writer(r, role)), None)
 
     # --- choosing the move -----------------------------------------------------------------------
 
@@ -193,6 +240,8 @@ class TurnBuilder:
             reply = self._service()
         elif facts.closing and not self.new_concerns:
             reply = self._closing()
+        elif facts.wanted_kinds and case.concerns and not self.new_concerns and self._wanted_contacts():
+            reply = self._wanted()  # "finns det någon samordnare jag kan konsultera?"
         elif (case.pending and case.pending.partition(":")[0] in YES_NO_QUESTIONS and (facts.affirm or facts.deny)
               and not self.new_concerns and not self.news):
             reply = self._answer_to_pending()
@@ -283,7 +332,8 @@ class TurnBuilder:
         texts = [" ".join(o for o in opening if o)] if any(opening) else []
         texts += [d.route.text for d in new]
         texts += [note for d in new for note in (*d.notes, d.closed_note) if note]
-        first_new = new[0].contacts[0].id if new and new[0].contacts else None
+        ordered_new = self._in_wanted_order(list(new[0].contacts), new[0].situation) if new and new[0].contacts else []
+        first_new = ordered_new[0].id if ordered_new else None
         shown = [c for c in contacts if c.id not in self.before.shown or c.id == first_new]
         if first_new:
             shown.sort(key=lambda c: c.id != first_new)
@@ -308,6 +358,9 @@ class TurnBuilder:
             return self._ask(Question("situation", phrases.ASK_SITUATION, _menu()), route="ask_situation", text=acks)
         contacts, decisions = self.contacts_for(self._calm_concerns() or list(self.case.concerns))
         new = [c for c in contacts if c.id not in self.before.shown]
+        # Asked for by what it does ("finns det någon samordnare?"): shown again, first, even if shown before.
+        wanted = [c for c in contacts if c.kind in self.facts.wanted_kinds]
+        new = [*wanted, *(c for c in new if c not in wanted)]
         previous_first = self.before.last_shown[0] if self.before.last_shown else None
         texts = [acks]
         notes = [note for d in decisions for note in d.notes if "area" in self.news]
@@ -326,7 +379,7 @@ class TurnBuilder:
 
     def _question(self, situation: str) -> Reply:
         decision = self.decide(situation)
-        cards = self._cards(list(decision.contacts))
+        cards = self._cards(self._in_wanted_order(list(decision.contacts), situation))
         text = "\n\n".join(t for t in (decision.route.text, *decision.notes, decision.closed_note) if t)
         question = self._next_question([decision]) if decision.ask_area else None
         return Reply(route=decision.route.id, text=text, cards=cards, question=question.text if question else "",
@@ -423,6 +476,17 @@ class TurnBuilder:
         text = (phrases.DECLINED if others else phrases.DECLINED_NO_OTHERS).format(emergency=self._emergency_number())
         return Reply(route="declined", text=text, cards=self._cards(others[:3]), situations=self.case.situations)
 
+    def _wanted_contacts(self) -> list[Resource]:
+        contacts, _ = self.contacts_for(list(self.case.concerns))
+        return [c for c in contacts if c.kind in self.facts.wanted_kinds][:2]
+
+    def _wanted(self) -> Reply:
+        """The contacts of the kind asked for, what they do, and their cards again even if shown before."""
+        resources = self._wanted_contacts()
+        lines = [self._detail_line("what_is", r) for r in resources]
+        return Reply(route="follow_up:what_is", text="\n".join(lines), cards=self._cards(resources),
+                     situations=self.case.situations)
+
     def _service(self) -> Reply:
         return self._detail("what_is", self._asked_about())
 
@@ -467,7 +531,7 @@ class TurnBuilder:
                          question=phrases.ASK_SITUATION, buttons=_menu())
         decision = self.decide(likely[0])
         buttons = tuple(Button(situations.BY_ID[s].title, situations.payload(s)) for s in likely)
-        return Reply(route=f"unsure:{decision.route.id}", text=phrases.UNSURE, cards=self._cards(list(decision.contacts[:2])),
+        return Reply(route=f"unsure:{decision.route.id}", text=phrases.UNSURE, cards=self._cards(self._in_wanted_order(list(decision.contacts), likely[0])[:2]),
                      question=phrases.UNSURE_QUESTION, buttons=buttons, situations=self.case.situations)
 
     def _out_of_scope(self) -> Reply:

@@ -81,6 +81,8 @@ class Facts:
     services: tuple[Resource, ...] = ()  # services named in the message ("Bris", "soc")
     asked: tuple[Resource, ...] = ()  # named services the message asks about ("kan barn också ringa Orostelefonen?")
     declined: tuple[str, ...] = ()  # kinds of contact the person turns down ("hon vill inte ha polis")
+    own_kinds: tuple[str, ...] = ()  # kinds of service the writer works at ("jag är socialsekreterare")
+    wanted_kinds: tuple[str, ...] = ()  # kinds asked for by what they do ("finns det någon samordnare?")
     adult_writer: bool = False  # the writer gives their own age, 18 or over ("jag är 74 år")
     # Help is there: "har ringt 112 nu och polisen är på väg", when only the classifier (no pattern) saw danger.
     help_arrived: bool = False
@@ -126,6 +128,10 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     declined = tuple(dict.fromkeys(r.kind for r in services if r.kind != "emergency"
                                    and _turns_down(text, data.catalogue.folded_aliases(r))))
     raised = _situations(message, intent, text, tokens, role)
+    own_kinds = tuple(kind for kind, phrases in lexicon.OWN_SERVICE.items() if phrases.found_in(tokens))
+    requests = "?" in text or lexicon.REQUEST.found_in(tokens)
+    wanted_kinds = tuple(kind for kind, phrases in lexicon.WANTED_KIND.items()
+                         if requests and kind not in own_kinds and phrases.found_in(tokens))
     detail = next((name for name, phrases in lexicon.DETAILS.items() if name != "what_is" and phrases.found_in(tokens)), None)
     if services and detail is None and lexicon.DETAILS["what_is"].found_in(tokens):
         detail = "what_is"
@@ -145,6 +151,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         services=services,
         asked=asked,
         declined=declined,
+        own_kinds=own_kinds,
+        wanted_kinds=wanted_kinds,
         help_arrived=(not danger or message.danger_rule == "danger_model") and lexicon.HELP_ARRIVED.found_in(tokens),
         adult_writer=any(int(m.group(1)) >= 18 for m in _OWN_AGE.finditer(fold(text))),
         detail=detail,
@@ -280,7 +288,9 @@ def _alias_places(text: str, aliases: list[tuple[str, ...]]) -> Iterator[tuple[s
 def _turns_down(text: str, aliases: list[tuple[str, ...]]) -> bool:
     for _, tokens, index, size in _alias_places(text, aliases):
         after = " ".join(tokens[index + size:index + size + 4])
-        if set(tokens[max(0, index - 4):index]) & _DECLINE_BEFORE or after.startswith(_DECLINE_AFTER):
+        # "har aldrig haft kontakt med soc" tells a fact; it does not turn soc down.
+        refused = set(tokens[max(0, index - 4):index]) & _DECLINE_BEFORE and tokens[max(0, index - 2):index] != ["kontakt", "med"]
+        if refused or after.startswith(_DECLINE_AFTER):
             return True
     return False
 
