@@ -35,3 +35,26 @@ def test_the_sparse_classifier_ranks_exactly_as_sklearn_after_reordering_its_wei
         ranking = {r["name"]: r["confidence"] for r in message.get("intent_ranking")}
         assert [ranking[name] for name in untouched.classes_] == pytest.approx(list(probabilities), abs=1e-12)
         assert message.get("intent")["name"] == untouched.classes_[int(np.argmax(probabilities))]
+
+
+def _classified(text: str, *ranking: tuple[str, float]) -> Message:
+    message = Message(data={TEXT: text})
+    message.set("intent", {"name": ranking[0][0], "confidence": ranking[0][1]})
+    message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking])
+    return message
+
+
+def test_a_fixed_greeting_only_for_a_greeting():
+    from bot.rasa_adapters.components import _keep_small_talk_small
+
+    hello = _classified("hej", ("greet", 0.9), ("goodbye", 0.05))
+    _keep_small_talk_small(hello, "hej")
+    assert hello.get("intent")["name"] == "greet"
+    leaving = _classified("ok hej", ("greet", 0.8), ("goodbye", 0.1))
+    _keep_small_talk_small(leaving, "ok hej")
+    assert leaving.get("intent")["name"] == "goodbye"
+    # Not "are you a bot?", and not danger either: the danger decision was made before, by the danger rules.
+    police_here = _classified("polisen är här nu och pratar med dem",
+                              ("bot_challenge", 0.5), ("acute_danger", 0.2), ("privacy_question", 0.15))
+    _keep_small_talk_small(police_here, "polisen är här nu och pratar med dem")
+    assert police_here.get("intent")["name"] == "privacy_question"

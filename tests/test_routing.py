@@ -2,6 +2,7 @@
 that fit the situation and the writer, and the content fixes found by the coverage review."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -307,3 +308,12 @@ def test_a_kind_asked_for_by_what_it_does_comes_first(guide):
     # A fact, not a refusal: "har aldrig haft kontakt med soc" sets nothing aside.
     fact = respond(guide, "ask_process", "vi har aldrig haft kontakt med soc, hur går en orosanmälan till?")
     assert fact.case.set_aside == ()
+
+
+def test_a_bare_okay_after_the_help_is_a_goodbye_but_answers_a_question_asked(guide):
+    first = respond(guide, "crime_victim", "jag blev rånad vid tunnelbanan och kan inte sova")
+    assert respond(guide, "affirm", "aight", first.case).reply.route == "closing"
+    assert respond(guide, "affirm", "okej bra", first.case).reply.route == "closing"
+    asked = replace(first.case, pending="what_happens")
+    assert respond(guide, "affirm", "okej", asked).reply.route != "closing"
+    assert respond(guide, "affirm", "okej", Case()).reply.route != "closing"  # nothing given yet

@@ -8,6 +8,7 @@ sign of violence, crime, fear or distress. Terms are folded ('oppet' matches 'ö
 from __future__ import annotations
 
 from bot.terms import Phrases
+from bot.text import fold
 
 # Follow-up questions about a contact: which detail is asked for.
 DETAILS: dict[str, Phrases] = {
@@ -54,6 +55,12 @@ CLOSING = Phrases.of([
     "tack", "tackar", "tack så mycket", "tusen tack", "hej då", "hejdå", "hej hej", "ha det", "ha det bra",
     "det var allt", "det räcker", "bye", "vi hörs", "god natt", "godnatt", "ha en bra dag", "thx", "tacksam",
 ])
+# A greeting word with one of these is a goodbye ("ok hej", "tack hej hej").
+LEAVING = Phrases.of(["ok", "okej", "okey", "oki", "okay", "tack", "då", "hejdå", "bye"])
+# A message of only these words, after the help was given, is the person leaving ("okej", "aight", "ok bra").
+ACKNOWLEDGING = frozenset(fold(w) for w in {"ok", "okej", "okey", "oki", "okay", "aight", "ait", "uppfattat", "toppen", "perfekt",
+                           "förstår", "förstått", "fattar", "kanon", "schysst", "nice"})
+ACKNOWLEDGING_TOO = frozenset(fold(w) for w in {"jag", "då", "bra", "fint", "hej", "jaha", "aha", "ah", "mm", "mmm", "ja", "jo"})
 RESTART = Phrases.of(["börja om", "borja om", "starta om", "ny fråga", "annan fråga", "något annat", "nagot annat",
                       "nytt ämne", "glöm det", "glom det"])
 AFFIRM = Phrases.of(["ja", "japp", "jajamen", "jo", "absolut", "gärna", "ja tack", "okej", "ok", "visst", "yes", "jepp",

@@ -245,6 +245,8 @@ class TurnBuilder:
         elif (case.pending and case.pending.partition(":")[0] in YES_NO_QUESTIONS and (facts.affirm or facts.deny)
               and not self.new_concerns and not self.news):
             reply = self._answer_to_pending()
+        elif facts.acknowledged and case.shown and not self.new_concerns and not self.news:
+            reply = self._closing()  # "okej", "aight" after the help: a short goodbye with the numbers that matter
         elif self.new_concerns:
             reply = self._new_concerns()
         elif question_situation is not None:

@@ -88,6 +88,7 @@ class Facts:
     help_arrived: bool = False
     detail: str | None = None  # a question about a contact: number, hours, anonymity, cost, languages …
     closing: bool = False
+    acknowledged: bool = False  # only "okej", "aight", "ok bra": after the help, the person is leaving
     asks: bool = False  # the message has a question mark: "tack, men när har de öppet?" is a question
     restart: bool = False
     affirm: bool = False
@@ -157,6 +158,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         adult_writer=any(int(m.group(1)) >= 18 for m in _OWN_AGE.finditer(fold(text))),
         detail=detail,
         closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised),
+        acknowledged=bare and "?" not in text and _only_acknowledging(tokens),
         asks="?" in text,
         restart=intent == "start_over" or (short and lexicon.RESTART.found_in(tokens)),
         affirm=intent == "affirm" or (bare and lexicon.AFFIRM.found_in(tokens) and not lexicon.DENY.found_in(tokens)),
@@ -169,6 +171,11 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         likely=_likely(message, tokens),
         underlying=_underlying(message, intent, bool(services)),
     )
+
+
+def _only_acknowledging(tokens: IndexedTokens) -> bool:
+    said = set(tokens.tokens)
+    return bool(said & lexicon.ACKNOWLEDGING) and said <= lexicon.ACKNOWLEDGING | lexicon.ACKNOWLEDGING_TOO
 
 
 def _resolved_intent(message: Message) -> str:

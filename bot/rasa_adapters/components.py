@@ -20,6 +20,8 @@ from scipy.sparse import csr_matrix, vstack
 
 from bot import editors_data, nlp, situations
 from bot.buttons import typed_button
+from bot.conversation import lexicon
+from bot.terms import index_text
 from bot.danger import DangerRules, TimeSigns
 from bot.danger_model import DEFAULT_SETTINGS, DangerModel, DangerSettings, decide, labelled_examples
 from bot.places import default_gazetteer
@@ -153,6 +155,7 @@ class RuleOverrides(GraphComponent):
             if (message.get(INTENT) or {}).get("name") == situations.DANGER:
                 # The situation classifier saw danger words, the danger classifier and the rules did not.
                 _demote_danger(message)
+            _keep_small_talk_small(message, text)
             button = typed_button(text)
             if button is not None:
                 intent, values = button
@@ -179,6 +182,29 @@ def _demote_danger(message: Message) -> None:
     if ranking:
         message.set(INTENT, {"name": ranking[0]["name"], "confidence": ranking[0].get("confidence")}, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+# Intents the Rasa rules answer with a fixed text (data/rules/chitchat.yml), without the conversation.
+SMALL_TALK = ("greet", "bot_challenge")
+
+
+def _keep_small_talk_small(message: Message, text: str) -> None:
+    """A fixed greeting only for a greeting: "ok hej" after the help is a goodbye, and "polisen är här nu och
+    pratar med dem" (read as 'are you a bot?') goes to the conversation, which knows what came before. The
+    danger decision is made above; the situation classifier's danger guess is not taken here either."""
+    intent = (message.get(INTENT) or {}).get("name")
+    if intent not in SMALL_TALK:
+        return
+    tokens = index_text(text)
+    if lexicon.SIGNS.found_in(tokens) or lexicon.HELP_ARRIVED.found_in(tokens):
+        ranking = [r for r in (message.get(INTENT_RANKING_KEY) or [])
+                   if r.get("name") not in (*SMALL_TALK, FALLBACK_INTENT, situations.DANGER)]
+        if ranking:
+            message.set(INTENT, {"name": ranking[0]["name"], "confidence": ranking[0].get("confidence")},
+                        add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    elif intent == "greet" and len(tokens.tokens) > 1 and lexicon.LEAVING.found_in(tokens):
+        _force_intent(message, "goodbye")
 
 
 def _force_intent(message: Message, name: str) -> None:
