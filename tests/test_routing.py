@@ -317,3 +317,13 @@ def test_a_bare_okay_after_the_help_is_a_goodbye_but_answers_a_question_asked(gu
     asked = replace(first.case, pending="what_happens")
     assert respond(guide, "affirm", "okej", asked).reply.route != "closing"
     assert respond(guide, "affirm", "okej", Case()).reply.route != "closing"  # nothing given yet
+
+
+def test_a_question_without_an_answer_in_the_catalogue_says_who_can_answer_it_not_a_nudge(guide):
+    first = respond(guide, "crime_victim", "jag blev misshandlad för två år sen och i vår är det rättegång")
+    turn = respond(guide, "nlu_fallback", "kan jag ha nån med mig i rätten?", first.case)
+    assert turn.reply.route == "follow_up:open_question"
+    assert turn.reply.cards and [c.id for c in turn.reply.cards] == [i for i in first.case.last_shown
+                                                                      if i != "police_emergency"][:2]
+    # Not a question: the nudge, as before.
+    assert respond(guide, "nlu_fallback", "han sitter hemma nu", first.case).reply.route != "follow_up:open_question"

@@ -41,6 +41,7 @@ UNSURE = "Tack för att du skriver. Jag vill vara säker på att du får rätt h
 UNSURE_QUESTION = "Vad handlar det mest om? Välj det som passar bäst, eller skriv med egna ord."
 UNKNOWN = "Berätta gärna lite mer med egna ord, så hittar jag rätt stöd. Är någon i fara just nu: ring {emergency}."
 NUDGES = ("Jag förstår.", "Okej.", "Jag finns kvar här.")
+OPEN_QUESTION = "Det kan jag inte svara säkert på här. De här kan svara på det:"
 NOTHING_TO_ADD = "Jag har inget nytt att lägga till just nu, men jag finns kvar här."
 DENIED = "Okej."
 NOT_IN_DANGER = "Bra att ingen är i fara just nu."

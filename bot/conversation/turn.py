@@ -263,6 +263,8 @@ class TurnBuilder:
             reply = self._out_of_scope()
         elif self.case.danger and self._calm_concerns(likely=True):
             reply = self._after_danger()
+        elif facts.question and case.last_shown:
+            reply = self._open_question()  # "kan jag ha nån med mig i rätten?": who can answer it, not a nudge
         else:
             reply = self._nudge()
         return self._finish(reply)
@@ -539,6 +541,17 @@ class TurnBuilder:
     def _out_of_scope(self) -> Reply:
         decision = self.decide(situations.OUT_OF_SCOPE)
         return Reply(route=decision.route.id, text=decision.route.text, cards=self._cards(list(decision.contacts)),
+                     situations=self.case.situations)
+
+    def _open_question(self) -> Reply:
+        """A question the catalogue has no field for: the contacts just given that can answer it, and what they
+        do. Better than "Jag förstår" to someone who asked something."""
+        given = [self.data.catalogue.get(i) for i in self.case.last_shown if i in self.data.catalogue]
+        resources = [r for r in given if r.kind != "emergency"][:2]
+        if not resources:
+            return self._nudge()
+        lines = [phrases.OPEN_QUESTION, *(self._detail_line("what_is", r) for r in resources)]
+        return Reply(route="follow_up:open_question", text="\n".join(lines), cards=self._cards(resources),
                      situations=self.case.situations)
 
     def _nudge(self) -> Reply:

@@ -90,6 +90,7 @@ class Facts:
     closing: bool = False
     acknowledged: bool = False  # only "okej", "aight", "ok bra": after the help, the person is leaving
     asks: bool = False  # the message has a question mark: "tack, men när har de öppet?" is a question
+    question: bool = False  # a question mark, or a question's first word ("kan jag göra det på nätet")
     restart: bool = False
     affirm: bool = False
     deny: bool = False
@@ -160,6 +161,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised),
         acknowledged=bare and "?" not in text and _only_acknowledging(tokens),
         asks="?" in text,
+        question="?" in text or bool(tokens.tokens) and tokens.tokens[0] in _QUESTION_START,
         restart=intent == "start_over" or (short and lexicon.RESTART.found_in(tokens)),
         affirm=intent == "affirm" or (bare and lexicon.AFFIRM.found_in(tokens) and not lexicon.DENY.found_in(tokens)),
         deny=intent == "deny" or (bare and lexicon.DENY.found_in(tokens)),
