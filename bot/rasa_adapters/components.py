@@ -21,10 +21,10 @@ from scipy.sparse import csr_matrix, vstack
 from bot import editors_data, nlp, situations
 from bot.buttons import typed_button
 from bot.conversation import lexicon
-from bot.terms import index_text
 from bot.danger import DangerRules, TimeSigns
 from bot.danger_model import DEFAULT_SETTINGS, DangerModel, DangerSettings, decide, labelled_examples
 from bot.places import default_gazetteer
+from bot.terms import index_text
 
 logger = logging.getLogger(__name__)
 FALLBACK_INTENT = "nlu_fallback"
