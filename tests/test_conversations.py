@@ -19,8 +19,9 @@ from bot.servers import Servers
 pytestmark = pytest.mark.e2e
 CONVERSATIONS = yaml.safe_load((Path(__file__).parent / "data" / "conversations.yml").read_text(encoding="utf-8"))
 # Replies that show contacts again on purpose: after "not the police", the others again; after the emergency
-# answer, the help for the rest of the case again.
-REPEATS_ALLOWED = ("closing", "show_all", "danger_now", "declined", "after_danger")
+# answer, the help for the rest of the case again; the contacts that can answer a question, or of a kind asked for.
+REPEATS_ALLOWED = ("closing", "show_all", "danger_now", "declined", "after_danger", "follow_up:open_question",
+                   "follow_up:what_is")
 
 
 @pytest.fixture(scope="module")

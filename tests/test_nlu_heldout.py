@@ -11,8 +11,9 @@
   each once fresh and measured before and after its own change) and danger_fresh, danger_dev2 and
   danger_train4 now train it (bot/data/danger_examples/).
 
-* Whole conversations (dialogues_a/b/c/d.yml): 160 conversations written by helpers who never saw the bot,
-  judged turn by turn (bot/dialogue_evaluation.py); A and C were looked at while mending, B only measured, D measured once on the final state.
+* Whole conversations (dialogues_a–e.yml): 200 conversations written by helpers who never saw the bot,
+  judged turn by turn (bot/dialogue_evaluation.py); A, C and D were looked at while mending, B and E only
+  measured. danger_blind16 (session 6) was measured before and after the session's changes.
 
 The real-language and fresh-danger thresholds guard the measured level (docs/nlu-pipeline.md). They
 are below issue #11's targets (90 % first kind, every danger message 112 first, 98 % on a fresh danger
@@ -73,6 +74,7 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
     ("danger_blind13.yml", 0.99, 0.15),
     ("danger_blind14.yml", 0.96, 0.07),
     ("danger_blind15.yml", 0.95, 0.15),
+    ("danger_blind16.yml", 0.99, 0.13),
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))
@@ -96,10 +98,11 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
 
 
 @pytest.mark.parametrize(("name", "turns", "conversations", "false_alarms"), [
-    ("dialogues_a.yml", 0.74, 0.42, 0.12),  # looked at while mending the conversation moves
-    ("dialogues_b.yml", 0.75, 0.40, 0.09),  # not looked at: measured before and after each change
-    ("dialogues_c.yml", 0.75, 0.35, 0.08),  # fresh for the first change after it, looked at since
-    ("dialogues_d.yml", 0.75, 0.32, 0.08),  # measured once, on the final state of session 5
+    ("dialogues_a.yml", 0.76, 0.47, 0.12),  # looked at while mending the conversation moves
+    ("dialogues_b.yml", 0.79, 0.50, 0.09),  # not looked at: measured before and after each change
+    ("dialogues_c.yml", 0.77, 0.40, 0.08),  # fresh for the first change after it, looked at since
+    ("dialogues_d.yml", 0.80, 0.42, 0.08),  # measured once at the end of session 5, looked at in session 6
+    ("dialogues_e.yml", 0.76, 0.40, 0.08),  # session 6: not looked at, measured before and after each change
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
