@@ -34,6 +34,8 @@ RULES = load_danger_rules()
         # Round 10: someone held, a goodbye letter laid out.
         "han viskade att han hålls i en källare av äldre killar",
         "jag har skrivit ett avskedsbrev och lagt det på köksbordet",
+        # Session 6: a habit word does not hide what is happening now.
+        "han slår henne varje kväll och nu står han utanför med en kniv",
     ],
 )
 def test_danger_is_recognised(text):
@@ -55,6 +57,10 @@ def test_danger_is_recognised(text):
         "skjut mig, matteprov imorgon",
         "jag ska döda den här tentan imorgon",
         "om någon skulle hota mig med kniv, vad ska man göra då?",
+        # Session 6: a habit ("varje kväll") and the past ("small", "sköts") are not imminent danger.
+        "grannen skriker på sina barn varje kväll och man hör smällar genom väggen. vad kan jag göra",
+        "några killar kommer varje vecka och säger att jag måste betala annars bränner de restaurangen",
+        "det small i trapphuset i grannhuset, alla fönster gick sönder",
     ],
 )
 def test_worry_without_danger_is_not_an_emergency(text):
