@@ -18,7 +18,7 @@ from bot.yamlio import LineDict, YamlError, load_yaml
 
 _WORDLIKE = re.compile(r"\w")
 # The word lists that place a message in time, in the order DangerRules takes them.
-TIME_LISTS = ("now", "not_now", "harmless", "past")
+TIME_LISTS = ("now", "not_now", "harmless", "past", "asking")
 # A harmless word next to one of these is denied ("han skämtar inte", "inget skämt", "inte på skämt").
 _NEGATIONS = {"inte", "inget", "ingen", "ej", "icke", "aldrig"}
 
@@ -91,10 +91,12 @@ class DangerRules:
     not_now: tuple[Term, ...] = ()
     harmless: tuple[Term, ...] = ()
     past: tuple[Term, ...] = ()
+    asking: tuple[Term, ...] = ()
     _now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _not_now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _harmless: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _past: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
+    _asking: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in TIME_LISTS:
@@ -125,7 +127,7 @@ class DangerRules:
         tokens = IndexedTokens.of([fold(w) for w in words(text)])
         if self._is_harmless(tokens):
             return TimeSigns(harmless=True, now=False, calm=True)
-        if self._now is not None and self._now.positions(tokens):
+        if self._now_positions(tokens):
             return TimeSigns(harmless=False, now=True, calm=False)
         calm = any(group is not None and group.positions(tokens) for group in (self._not_now, self._past))
         return TimeSigns(harmless=False, now=False, calm=calm)
@@ -142,12 +144,22 @@ class DangerRules:
         return any(not (_NEGATIONS & set(words_[max(0, i - 2):i]) or _NEGATIONS & set(words_[i + 1:i + 2]))
                    for i in self._harmless.positions(tokens))
 
+    def _now_positions(self, tokens: IndexedTokens) -> list[int]:
+        """Where a word of `now` stands, except inside a question about what to do ("vart jag ska ta vägen",
+        "ska jag anmäla"): there "ska" asks, it does not announce."""
+        now = self._now.positions(tokens) if self._now is not None else []
+        if not now or self._asking is None or not self._asking.positions(tokens):
+            return now
+        asked = {start + offset for term in self.asking for start in term.positions(tokens)
+                 for offset in range(len(term.parts))}
+        return [p for p in now if p not in asked]
+
     def _elsewhere_in_time(self, tokens: IndexedTokens, where: list[int]) -> bool:
         """A game, a joke or fireworks; or a past, habitual or hypothetical time word that stands closer to
         the matched words than any 'now' word ("i helgen dödades" against "ska åka dit nu")."""
         if self._is_harmless(tokens):
             return True
-        now = self._now.positions(tokens) if self._now is not None else []
+        now = self._now_positions(tokens)
         if not now and self._past is not None and self._past.positions(tokens):
             return True
         elsewhen = self._not_now.positions(tokens) if self._not_now is not None else []

@@ -36,6 +36,7 @@ RULES = load_danger_rules()
         "jag har skrivit ett avskedsbrev och lagt det på köksbordet",
         # Session 6: a habit word does not hide what is happening now.
         "han slår henne varje kväll och nu står han utanför med en kniv",
+        "jag hör en smäll och skrik från grannen, han slår henne igen",
     ],
 )
 def test_danger_is_recognised(text):
@@ -57,10 +58,11 @@ def test_danger_is_recognised(text):
         "skjut mig, matteprov imorgon",
         "jag ska döda den här tentan imorgon",
         "om någon skulle hota mig med kniv, vad ska man göra då?",
-        # Session 6: a habit ("varje kväll") and the past ("small", "sköts") are not imminent danger.
+        # Session 6: a habit ("varje kväll") and the past ("sköts") are not imminent danger, nor is "ska" in a
+        # question about what to do.
         "grannen skriker på sina barn varje kväll och man hör smällar genom väggen. vad kan jag göra",
         "några killar kommer varje vecka och säger att jag måste betala annars bränner de restaurangen",
-        "det small i trapphuset i grannhuset, alla fönster gick sönder",
+        "han sköts i benet vid centrum, nu är han på sjukhus och opererad",
     ],
 )
 def test_worry_without_danger_is_not_an_emergency(text):
@@ -102,3 +104,11 @@ def test_broken_rules_file_lists_every_problem_with_file_and_line(tmp_path):
 ])
 def test_a_denied_harmless_word_is_not_harmless(text, harmless):
     assert RULES.sounds_harmless(text) is harmless
+
+
+def test_ska_in_a_question_about_what_to_do_is_not_a_word_of_now():
+    assert not RULES.time_signs("min sambo slår mig när han druckit och jag vet inte vart jag ska ta vägen").now
+    assert not RULES.time_signs("ska jag anmäla det?").now
+    assert RULES.time_signs("de ska skjuta honom").now
+    assert RULES.time_signs("om jag inte betalar ska de hämta mig").now
+    assert RULES.time_signs("vad ska jag göra nu").now  # "nu" still says now
