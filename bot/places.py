@@ -26,7 +26,8 @@ FILLER = frozenset(
      "stadsdel", "stadsdelen", "omradet", "omrade", "det", "den", "pa", "ute", "hemma", "nara", "och",
      "min", "mitt", "var", "familj", "familjen", "han", "hon", "de", "dom", "just", "nu", "typ",
      "asså", "assa", "ba", "hej", "hallo", "tack", "sa", "alltsa", "nagonstans", "nanstans", "kring",
-     "centrum", "city", "inne", "hos", "oss", "lan", "ligger", "vart", "bodde", "flyttat", "till"}
+     "centrum", "city", "inne", "hos", "oss", "lan", "ligger", "vart", "bodde", "flyttat", "till",
+     "skolan", "skola", "jobbar", "jobbet", "en", "lagenhet", "lagenheten", "hans", "hennes"}
 )
 
 

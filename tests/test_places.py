@@ -64,3 +64,12 @@ def test_only_a_place(gazetteer, text, only):
 def test_gazetteer_loads_from_package_location(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert load_gazetteer().find("tensta").district == "jarva"
+
+
+def test_a_place_said_with_a_school_or_a_flat_is_only_a_place():
+    from bot.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    assert gazetteer.is_only_place("skolan ligger i skärholmen")
+    assert gazetteer.is_only_place("han bor i en lägenhet i Tumba, nära oss")
+    assert not gazetteer.is_only_place("han står utanför skolan i skärholmen med en kniv")

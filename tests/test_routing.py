@@ -327,3 +327,14 @@ def test_a_question_without_an_answer_in_the_catalogue_says_who_can_answer_it_no
                                                                       if i != "police_emergency"][:2]
     # Not a question: the nudge, as before.
     assert respond(guide, "nlu_fallback", "han sitter hemma nu", first.case).reply.route != "follow_up:open_question"
+
+
+def test_a_number_asked_for_by_kind_is_that_kind_s_number_not_the_last_reply_s(guide):
+    first = respond(guide, "leave_gang", "jag vill hoppa av gänget men jag vet inte hur")
+    danger = respond(guide, "acute_danger", "nu säger de att de ska döda mig ikväll om jag går", first.case)
+    turn = respond(guide, "ask_contact_detail", "vad var numret till avhopparna?", danger.case)
+    assert turn.reply.route == "follow_up:number"
+    exit_names = [guide.snapshot().catalogue.get(i).name for i in first.case.shown
+                  if guide.snapshot().catalogue.get(i).kind == "exit_programme"]
+    assert exit_names and turn.reply.text.startswith(exit_names[0])
+    assert "112" not in turn.reply.text

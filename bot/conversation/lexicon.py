@@ -150,6 +150,7 @@ WANTED_KIND: dict[str, Phrases] = {
         "för yrkesverksamma", "för oss yrkesverksamma", "oss som jobbar med", "jag kan konsultera", "vi kan konsultera", "konsultera med",
         "konsultation", "rådgöra med någon", "rådgöra med nån",
     ]),
+    "exit_programme": Phrases.of(["avhopparna", "avhopparverksamhet*", "avhopparstöd*", "exitprogram*"]),
     "youth_outreach": Phrases.of([
         "träffar ungdomarna", "träffar ungdomar", "ute på gatan", "ute bland ungdomarna", "fältare",
         "fältarna", "fältassistent*",

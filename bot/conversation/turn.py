@@ -294,6 +294,12 @@ class TurnBuilder:
     def _asked_about(self) -> list[Resource]:
         if self.named:
             return [self._local_version(r) for r in self.named]
+        if self.facts.wanted_kinds:
+            # "vad var numret till avhopparna?": the exit programmes shown, not the last reply's first three.
+            shown = [self.data.catalogue.get(i) for i in self.case.shown if i in self.data.catalogue]
+            of_kind = [r for r in shown if r.kind in self.facts.wanted_kinds] or self._wanted_contacts()
+            if of_kind:
+                return of_kind[:3]
         return [self.data.catalogue.get(i) for i in self.case.last_shown if i in self.data.catalogue][:3]
 
     def _local_version(self, resource: Resource) -> Resource:

@@ -148,6 +148,9 @@ class RuleOverrides(GraphComponent):
             signs = rules.time_signs(text) if probability >= settings.threshold else TimeSigns(False, False, False)
             matched = decide(pattern, rules.is_any_time(pattern), probability, signs.harmless, signs.now, signs.calm,
                              len(text.split()), settings)
+            if matched == "danger_model" and probability < settings.certain and self._gazetteer.is_only_place(text):
+                # "skolan ligger i skärholmen", "han bor i en lägenhet i Tumba": where, not what is happening.
+                matched = None
             if matched:
                 _force_intent(message, situations.DANGER)
                 message.set("danger_rule", matched, add_to_output=True)
