@@ -338,3 +338,12 @@ def test_a_number_asked_for_by_kind_is_that_kind_s_number_not_the_last_reply_s(g
                   if guide.snapshot().catalogue.get(i).kind == "exit_programme"]
     assert exit_names and turn.reply.text.startswith(exit_names[0])
     assert "112" not in turn.reply.text
+
+
+def test_after_an_unsure_answer_an_age_goes_on_about_the_likeliest_situation_not_back_to_the_menu(guide):
+    unsure = guide.respond(Message(text="grannarna bråkar, jag hör skrik genom väggen", intent="nlu_fallback",
+                                   ranking=(("nlu_fallback", 0.25), ("threat_extortion", 0.2))), Case(), TUESDAY_NOON)
+    assert unsure.reply.route.startswith("unsure:") and unsure.case.tentative == "threat_extortion"
+    turn = respond(guide, "inform_age", "det bor små barn där, kanske 3 och 6 år", unsure.case)
+    assert turn.reply.route != "ask_situation" and turn.case.concerns == ("threat_extortion",)
+    assert Case.from_slot({"tentative": "not a situation"}).tentative is None

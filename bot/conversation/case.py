@@ -22,6 +22,7 @@ class Case:
     area: str | None = None  # an area id: "botkyrka", "stockholm:jarva"
     danger: bool = False  # imminent danger came up in this conversation
     set_aside: tuple[str, ...] = ()  # kinds of contact not to give first: turned down, or the writer's own service
+    tentative: str | None = None  # the likeliest situation, when the bot was unsure and gave its help anyway
     shown: tuple[str, ...] = ()  # every contact shown, in the order first shown
     last_shown: tuple[str, ...] = ()  # the contacts of the latest answer that had any: what "they" refers to
     asked: tuple[str, ...] = ()  # the questions the bot has asked, so it does not ask them twice
@@ -68,6 +69,8 @@ class Case:
             elif raw is None or isinstance(raw, (str, bool)):
                 values[name] = raw
         values["situations"] = tuple(s for s in values.get("situations", ()) if situations.is_situation(s))
+        if values.get("tentative") is not None and not situations.is_situation(values["tentative"]):
+            values["tentative"] = None
         if values.get("age_group") not in AGE_GROUPS:
             values["age_group"] = None
         if not isinstance(values.get("danger", False), bool):

@@ -112,6 +112,12 @@ class TurnBuilder:
         new = [s for s in concerns if s not in case.situations]
         if new:
             case = case.with_situations(new)
+        elif case.tentative and not case.concerns and (self.news or facts.uncertain):
+            # The bot was unsure, gave the likeliest help and asked; "han är 14" or a vague second message goes
+            # on about that, rather than back to "Vad gäller det?".
+            case = case.with_situations([case.tentative])
+        if new or case.concerns:
+            case = replace(case, tentative=None)
         if facts.danger:
             case = replace(case, danger=True)
         # "nej inte soc" holds for the rest of the conversation, and a social worker needs no referral to soc;
@@ -534,12 +540,15 @@ class TurnBuilder:
         return self._ask(question, route="answer", text=text)
 
     def _unsure(self) -> Reply:
-        likely = [s for s in self.facts.likely if s in situations.BY_ID]
+        likely = [s for s in self.facts.likely if s in situations.BY_ID
+                  and not (s == YOUNG_SELF and self._writer_is_not_young(self.case))]
         emergency = self._emergency_number()
         if not likely:
             return Reply(route="ask_situation", text=phrases.UNKNOWN.format(emergency=emergency),
                          question=phrases.ASK_SITUATION, buttons=_menu())
         decision = self.decide(likely[0])
+        if situations.is_concern(likely[0]):
+            self.case = replace(self.case, tentative=likely[0])
         buttons = tuple(Button(situations.BY_ID[s].title, situations.payload(s)) for s in likely)
         return Reply(route=f"unsure:{decision.route.id}", text=phrases.UNSURE, cards=self._cards(self._in_wanted_order(list(decision.contacts), likely[0])[:2]),
                      question=phrases.UNSURE_QUESTION, buttons=buttons, situations=self.case.situations)
