@@ -246,8 +246,8 @@ class TurnBuilder:
             reply = self._service()
         elif facts.closing and not self.new_concerns:
             reply = self._closing()
-        elif facts.wanted_kinds and case.concerns and not self.new_concerns and self._wanted_contacts():
-            reply = self._wanted()  # "finns det någon samordnare jag kan konsultera?"
+        elif facts.wanted_kinds and case.concerns and not self.new_concerns and (wanted := self._wanted_contacts()):
+            reply = self._described(wanted, "follow_up:what_is")  # "finns det någon samordnare jag kan konsultera?"
         elif (case.pending and case.pending.partition(":")[0] in YES_NO_QUESTIONS and (facts.affirm or facts.deny)
               and not self.new_concerns and not self.news):
             reply = self._answer_to_pending()
@@ -496,11 +496,11 @@ class TurnBuilder:
         contacts, _ = self.contacts_for(list(self.case.concerns))
         return [c for c in contacts if c.kind in self.facts.wanted_kinds][:2]
 
-    def _wanted(self) -> Reply:
-        """The contacts of the kind asked for, what they do, and their cards again even if shown before."""
-        resources = self._wanted_contacts()
-        lines = [self._detail_line("what_is", r) for r in resources]
-        return Reply(route="follow_up:what_is", text="\n".join(lines), cards=self._cards(resources),
+    def _described(self, resources: list[Resource], route: str, intro: str = "") -> Reply:
+        """What each contact does, with its card again even if shown before: the contacts of a kind asked for,
+        or the ones that can answer a question."""
+        lines = [intro, *(self._detail_line("what_is", r) for r in resources)]
+        return Reply(route=route, text="\n".join(line for line in lines if line), cards=self._cards(resources),
                      situations=self.case.situations)
 
     def _service(self) -> Reply:
@@ -548,9 +548,11 @@ class TurnBuilder:
                          question=phrases.ASK_SITUATION, buttons=_menu())
         decision = self.decide(likely[0])
         if situations.is_concern(likely[0]):
+            # Remembered, so that "han är 14" next goes on about it (see _absorb).
             self.case = replace(self.case, tentative=likely[0])
         buttons = tuple(Button(situations.BY_ID[s].title, situations.payload(s)) for s in likely)
-        return Reply(route=f"unsure:{decision.route.id}", text=phrases.UNSURE, cards=self._cards(self._in_wanted_order(list(decision.contacts), likely[0])[:2]),
+        contacts = self._in_wanted_order(list(decision.contacts), likely[0])[:2]
+        return Reply(route=f"unsure:{decision.route.id}", text=phrases.UNSURE, cards=self._cards(contacts),
                      question=phrases.UNSURE_QUESTION, buttons=buttons, situations=self.case.situations)
 
     def _out_of_scope(self) -> Reply:
@@ -565,9 +567,7 @@ class TurnBuilder:
         resources = [r for r in given if r.kind != "emergency"][:2]
         if not resources:
             return self._nudge()
-        lines = [phrases.OPEN_QUESTION, *(self._detail_line("what_is", r) for r in resources)]
-        return Reply(route="follow_up:open_question", text="\n".join(lines), cards=self._cards(resources),
-                     situations=self.case.situations)
+        return self._described(resources, "follow_up:open_question", phrases.OPEN_QUESTION)
 
     def _nudge(self) -> Reply:
         question = None

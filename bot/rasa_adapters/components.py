@@ -181,7 +181,12 @@ def _set_entities(message: Message, values: Dict[str, str], length: int) -> None
 
 
 def _demote_danger(message: Message) -> None:
-    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") not in (situations.DANGER, FALLBACK_INTENT)]
+    _demote(message, (situations.DANGER, FALLBACK_INTENT))
+
+
+def _demote(message: Message, names: tuple[str, ...]) -> None:
+    """The best-ranked intent that is none of `names` becomes the intent."""
+    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") not in names]
     if ranking:
         message.set(INTENT, {"name": ranking[0]["name"], "confidence": ranking[0].get("confidence")}, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
@@ -200,12 +205,7 @@ def _keep_small_talk_small(message: Message, text: str) -> None:
         return
     tokens = index_text(text)
     if lexicon.SIGNS.found_in(tokens) or lexicon.HELP_ARRIVED.found_in(tokens):
-        ranking = [r for r in (message.get(INTENT_RANKING_KEY) or [])
-                   if r.get("name") not in (*SMALL_TALK, FALLBACK_INTENT, situations.DANGER)]
-        if ranking:
-            message.set(INTENT, {"name": ranking[0]["name"], "confidence": ranking[0].get("confidence")},
-                        add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        _demote(message, (*SMALL_TALK, FALLBACK_INTENT, situations.DANGER))
     elif intent == "greet" and len(tokens.tokens) > 1 and lexicon.LEAVING.found_in(tokens):
         _force_intent(message, "goodbye")
 
