@@ -347,3 +347,17 @@ def test_after_an_unsure_answer_an_age_goes_on_about_the_likeliest_situation_not
     turn = respond(guide, "inform_age", "det bor små barn där, kanske 3 och 6 år", unsure.case)
     assert turn.reply.route != "ask_situation" and turn.case.concerns == ("threat_extortion",)
     assert Case.from_slot({"tentative": "not a situation"}).tentative is None
+
+
+def test_after_112_for_a_message_with_no_other_concern_a_place_gets_the_help_for_what_the_classifier_also_saw(guide):
+    note = Message(text="nån har skrivit n-ordet på min dörr och lagt en lapp där det står 'åk hem'",
+                   intent="acute_danger", ranking=(("acute_danger", 1.0), ("hate_crime", 0.43)))
+    danger = guide.respond(note, Case(), TUESDAY_NOON)
+    assert danger.reply.urgent and danger.case.tentative == "hate_crime"
+    turn = respond(guide, "inform_area", "det är tredje gången. jag bor i tumba", danger.case,
+                   entities={"area": "botkyrka"})
+    assert turn.reply.cards and kinds(turn)[0] == "police" and "hate_crime" in turn.case.concerns
+    # A guess the classifier was not sure of is not kept.
+    knife = Message(text="han står utanför med en kniv", intent="acute_danger",
+                    ranking=(("acute_danger", 1.0), ("hate_crime", 0.01)))
+    assert guide.respond(knife, Case(), TUESDAY_NOON).case.tentative is None

@@ -112,11 +112,12 @@ class TurnBuilder:
         new = [s for s in concerns if s not in case.situations]
         if new:
             case = case.with_situations(new)
-        elif case.tentative and not case.concerns and (self.news or facts.uncertain):
-            # The bot was unsure, gave the likeliest help and asked; "han är 14" or a vague second message goes
-            # on about that, rather than back to "Vad gäller det?".
+        elif (case.tentative and not facts.danger and not [c for c in case.concerns if c != situations.DANGER]
+              and (self.news or facts.uncertain)):
+            # The bot was unsure (or gave 112 for a message with no other concern), gave the likeliest help and
+            # asked; "han är 14" or "jag bor i tumba" goes on about that, rather than back to "Vad gäller det?".
             case = case.with_situations([case.tentative])
-        if new or case.concerns:
+        if new or [c for c in case.concerns if c != situations.DANGER]:
             case = replace(case, tentative=None)
         if facts.danger:
             case = replace(case, danger=True)
@@ -320,6 +321,9 @@ class TurnBuilder:
     def _danger(self) -> Reply:
         danger = self.decide(situations.DANGER)
         others = self._other_concerns()
+        if not others and self.facts.behind_danger is not None:
+            # What the message is about besides the danger, kept for the calm turns after it.
+            self.case = replace(self.case, tentative=self.facts.behind_danger)
         contacts, decisions = self.contacts_for([situations.DANGER, *others])
         text = [danger.route.text]
         if others:

@@ -100,6 +100,7 @@ class Facts:
     about_the_bot: bool = False  # the message asks about this chat (is it saved, is it anonymous)
     crime: bool = False  # a crime is described: the police come earlier
     likely: tuple[str, ...] = ()  # the likeliest situations, best first, for a clarifying question
+    behind_danger: str | None = None  # in a danger message, the concern the classifier also saw ("n-ordet på dörren")
     underlying: str | None = None  # the concern behind a question that names no service
 
 
@@ -171,8 +172,14 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         crime=lexicon.CRIME.found_in(tokens),
         about_the_bot=lexicon.ABOUT_THE_BOT.found_in(tokens),
         likely=_likely(message, tokens),
+        behind_danger=next((name for name, confidence in message.ranking if danger and situations.is_concern(name)
+                            and name != situations.DANGER and confidence >= BEHIND_DANGER_CONFIDENCE), None),
         underlying=_underlying(message, intent, bool(services)),
     )
+
+
+# A concern the situation classifier saw beside the danger, sure enough to carry into the calm turns after it.
+BEHIND_DANGER_CONFIDENCE = 0.2
 
 
 def _only_acknowledging(tokens: IndexedTokens) -> bool:
