@@ -98,10 +98,10 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
 
 
 @pytest.mark.parametrize(("name", "turns", "conversations", "false_alarms"), [
-    ("dialogues_a.yml", 0.76, 0.47, 0.12),  # looked at while mending the conversation moves
-    ("dialogues_b.yml", 0.79, 0.50, 0.09),  # not looked at: measured before and after each change
-    ("dialogues_c.yml", 0.80, 0.42, 0.08),  # fresh for the first change after it, looked at since
-    ("dialogues_d.yml", 0.80, 0.42, 0.08),  # measured once at the end of session 5, looked at in session 6
+    ("dialogues_a.yml", 0.79, 0.47, 0.11),  # looked at while mending the conversation moves
+    ("dialogues_b.yml", 0.80, 0.50, 0.09),  # not looked at: measured before and after each change
+    ("dialogues_c.yml", 0.82, 0.42, 0.07),  # fresh for the first change after it, looked at since
+    ("dialogues_d.yml", 0.82, 0.42, 0.07),  # measured once at the end of session 5, looked at in session 6
     ("dialogues_e.yml", 0.76, 0.40, 0.08),  # session 6: not looked at, measured before and after each change
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
