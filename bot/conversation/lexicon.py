@@ -58,9 +58,14 @@ CLOSING = Phrases.of([
 # A greeting word with one of these is a goodbye ("ok hej", "tack hej hej").
 LEAVING = Phrases.of(["ok", "okej", "okey", "oki", "okay", "tack", "då", "hejdå", "bye"])
 # A message of only these words, after the help was given, is the person leaving ("okej", "aight", "ok bra").
-ACKNOWLEDGING = frozenset(fold(w) for w in {"ok", "okej", "okey", "oki", "okay", "aight", "ait", "uppfattat", "toppen", "perfekt",
-                           "förstår", "förstått", "fattar", "kanon", "schysst", "nice"})
-ACKNOWLEDGING_TOO = frozenset(fold(w) for w in {"jag", "då", "bra", "fint", "hej", "jaha", "aha", "ah", "mm", "mmm", "ja", "jo"})
+ACKNOWLEDGING = frozenset(fold(w) for w in (
+    "ok", "okej", "okey", "oki", "okay", "aight", "ait", "uppfattat", "toppen", "perfekt", "förstår", "förstått",
+    "fattar", "kanon", "schysst", "nice",
+))
+# … and these may stand beside them ("okej bra", "ok jag fattar").
+ACKNOWLEDGING_TOO = frozenset(fold(w) for w in (
+    "jag", "då", "bra", "fint", "hej", "jaha", "aha", "ah", "mm", "mmm", "ja", "jo",
+))
 RESTART = Phrases.of(["börja om", "borja om", "starta om", "ny fråga", "annan fråga", "något annat", "nagot annat",
                       "nytt ämne", "glöm det", "glom det"])
 AFFIRM = Phrases.of(["ja", "japp", "jajamen", "jo", "absolut", "gärna", "ja tack", "okej", "ok", "visst", "yes", "jepp",
@@ -115,7 +120,8 @@ AGE_WORDS = {
 # "a worry": the local contacts differ (the CVE line is for violent extremism only).
 TOPIC_CUES: dict[str, Phrases] = {
     "worried_extremism": Phrases.of([
-        "extrem*", "våldsbejakande", "radikalis*", "nazi*", "nazism*", "rasist*", "vit makt", "white power", "islamist*", "jihad*",
+        "extrem*", "våldsbejakande", "radikalis*", "nazi*", "nazism*", "rasist*", "vit makt", "white power",
+        "islamist*", "jihad*",
         "is-propaganda", "daesh", "terror*", "autonom*", "vänsterextrem*", "högerextrem*", "incel*", "skolskjut*",
         "manifest", "propaganda", "hakkors*", "nmr", "nordiska motståndsrörelsen", "kalifat*", "islamiska staten",
         "om is", "med is", "till is", "för is", "isis",
@@ -147,8 +153,8 @@ WANTED_KIND: dict[str, Phrases] = {
         "jobbar specifikt med", "arbetar specifikt med",
     ]),
     "professional_support": Phrases.of([
-        "för yrkesverksamma", "för oss yrkesverksamma", "oss som jobbar med", "jag kan konsultera", "vi kan konsultera", "konsultera med",
-        "konsultation", "rådgöra med någon", "rådgöra med nån",
+        "för yrkesverksamma", "för oss yrkesverksamma", "oss som jobbar med", "jag kan konsultera",
+        "vi kan konsultera", "konsultera med", "konsultation", "rådgöra med någon", "rådgöra med nån",
     ]),
     "exit_programme": Phrases.of(["avhopparna", "avhopparverksamhet*", "avhopparstöd*", "exitprogram*"]),
     "youth_outreach": Phrases.of([

@@ -112,12 +112,12 @@ class TurnBuilder:
         new = [s for s in concerns if s not in case.situations]
         if new:
             case = case.with_situations(new)
-        elif (case.tentative and not facts.danger and not [c for c in case.concerns if c != situations.DANGER]
-              and (self.news or facts.uncertain)):
-            # The bot was unsure (or gave 112 for a message with no other concern), gave the likeliest help and
-            # asked; "han är 14" or "jag bor i tumba" goes on about that, rather than back to "Vad gäller det?".
-            case = case.with_situations([case.tentative])
-        if new or [c for c in case.concerns if c != situations.DANGER]:
+        calm = [c for c in case.concerns if c != situations.DANGER]
+        if not calm and case.tentative and not facts.danger and (self.news or facts.uncertain):
+            # The bot was unsure (or gave the emergency answer to a message with no other concern) and gave the
+            # likeliest help; "han är 14" or "jag bor i tumba" goes on about that, not back to "Vad gäller det?".
+            case = replace(case.with_situations([case.tentative]), tentative=None)
+        elif new or calm:
             case = replace(case, tentative=None)
         if facts.danger:
             case = replace(case, danger=True)

@@ -172,14 +172,18 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         crime=lexicon.CRIME.found_in(tokens),
         about_the_bot=lexicon.ABOUT_THE_BOT.found_in(tokens),
         likely=_likely(message, tokens),
-        behind_danger=next((name for name, confidence in message.ranking if danger and situations.is_concern(name)
-                            and name != situations.DANGER and confidence >= BEHIND_DANGER_CONFIDENCE), None),
+        behind_danger=_behind_danger(message) if danger else None,
         underlying=_underlying(message, intent, bool(services)),
     )
 
 
 # A concern the situation classifier saw beside the danger, sure enough to carry into the calm turns after it.
 BEHIND_DANGER_CONFIDENCE = 0.2
+
+
+def _behind_danger(message: Message) -> str | None:
+    return next((name for name, confidence in message.ranking if name != situations.DANGER
+                 and situations.is_concern(name) and confidence >= BEHIND_DANGER_CONFIDENCE), None)
 
 
 def _only_acknowledging(tokens: IndexedTokens) -> bool:
@@ -305,7 +309,8 @@ def _turns_down(text: str, aliases: list[tuple[str, ...]]) -> bool:
     for _, tokens, index, size in _alias_places(text, aliases):
         after = " ".join(tokens[index + size:index + size + 4])
         # "har aldrig haft kontakt med soc" tells a fact; it does not turn soc down.
-        refused = set(tokens[max(0, index - 4):index]) & _DECLINE_BEFORE and tokens[max(0, index - 2):index] != ["kontakt", "med"]
+        refused = (set(tokens[max(0, index - 4):index]) & _DECLINE_BEFORE
+                   and tokens[max(0, index - 2):index] != ["kontakt", "med"])
         if refused or after.startswith(_DECLINE_AFTER):
             return True
     return False
