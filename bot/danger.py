@@ -18,8 +18,9 @@ from bot.yamlio import LineDict, YamlError, load_yaml
 
 _WORDLIKE = re.compile(r"\w")
 # The word lists that place a message in time, in the order DangerRules takes them.
-TIME_LISTS = ("now", "not_now", "harmless", "past", "asking")
-# A harmless word next to one of these is denied ("han skämtar inte", "inget skämt", "inte på skämt").
+TIME_LISTS = ("now", "not_now", "harmless", "past", "asking", "safe")
+# A harmless or safe word next to one of these is denied ("han skämtar inte", "inget skämt", "vi är inte
+# säkra", "hon klarar sig inte").
 _NEGATIONS = {"inte", "inget", "ingen", "ej", "icke", "aldrig"}
 
 
@@ -68,11 +69,13 @@ class Pattern:
 @dataclass(frozen=True)
 class TimeSigns:
     """`harmless`: a game, a joke, fireworks or hunting. `now`: a word of `now`. `calm`: nothing says 'now',
-    and something places the message in a game, a joke, the past, a habit or a worry."""
+    and something places the message in a game, a joke, the past, a habit or a worry. `safe`: the danger is
+    over, help has come or the person is somewhere safe ("polisen har tagit med honom nu, vi är okej")."""
 
     harmless: bool
     now: bool
     calm: bool
+    safe: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,9 @@ class DangerRules:
     "brukar", "tänk om"). `now`: words that put it here and now ("just nu", "står utanför"); one near the
     matched words wins over `not_now`. `past`: verbs in the past tense, which count only when no 'now'
     word is in the message at all. `harmless`: games, jokes, fireworks, hunting: never danger.
-    A pattern with `any_time: true` ignores all three lists.
+    `safe`: the danger is over (help has come, the person is somewhere safe): never the classifier's danger
+    alone, and a pattern's words count only when a 'now' word stands closer to them ("polisen tog honom, men
+    hans bror står utanför med kniv"). A pattern with `any_time: true` ignores all these lists.
     """
 
     patterns: tuple[Pattern, ...]
@@ -92,11 +97,13 @@ class DangerRules:
     harmless: tuple[Term, ...] = ()
     past: tuple[Term, ...] = ()
     asking: tuple[Term, ...] = ()
+    safe: tuple[Term, ...] = ()
     _now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _not_now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _harmless: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _past: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _asking: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
+    _safe: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in TIME_LISTS:
@@ -127,6 +134,8 @@ class DangerRules:
         tokens = IndexedTokens.of([fold(w) for w in words(text)])
         if self._is_harmless(tokens):
             return TimeSigns(harmless=True, now=False, calm=True)
+        if self._over_at_the_end(tokens):
+            return TimeSigns(harmless=False, now=False, calm=True, safe=True)
         if self._now_positions(tokens):
             return TimeSigns(harmless=False, now=True, calm=False)
         calm = any(group is not None and group.positions(tokens) for group in (self._not_now, self._past))
@@ -143,6 +152,28 @@ class DangerRules:
         words_ = tokens.tokens
         return any(not (_NEGATIONS & set(words_[max(0, i - 2):i]) or _NEGATIONS & set(words_[i + 1:i + 2]))
                    for i in self._harmless.positions(tokens))
+
+    def _safe_spans(self, tokens: IndexedTokens) -> list[tuple[int, int]]:
+        """Where a `safe` phrase starts and ends, unless it is denied before it or right after it ("vi är inte
+        säkra", "hon klarar sig inte")."""
+        if self._safe is None or not self._safe.positions(tokens):
+            return []
+        words_ = tokens.tokens
+        spans = [(start, start + len(term.parts)) for term in self.safe for start in term.positions(tokens)]
+        return [(start, end) for start, end in spans
+                if not (_NEGATIONS & set(words_[max(0, start - 2):start]) or _NEGATIONS & set(words_[end:end + 1]))]
+
+    def _safe_positions(self, tokens: IndexedTokens) -> list[int]:
+        return [start for start, _ in self._safe_spans(tokens)]
+
+    def _over_at_the_end(self, tokens: IndexedTokens) -> bool:
+        """The message ends with the danger over: a `safe` phrase, and no word of `now` after it, except one
+        right behind it ("han är gripen nu"). "Polisen tog honom, men nu är han tillbaka" starts again."""
+        spans = self._safe_spans(tokens)
+        if not spans:
+            return False
+        last_end = max(end for _, end in spans)
+        return all(position <= last_end for position in self._now_positions(tokens))
 
     def _now_positions(self, tokens: IndexedTokens) -> list[int]:
         """Where a word of `now` stands, except inside a question about what to do ("vart jag ska ta vägen",
@@ -163,6 +194,7 @@ class DangerRules:
         if not now and self._past is not None and self._past.positions(tokens):
             return True
         elsewhen = self._not_now.positions(tokens) if self._not_now is not None else []
+        elsewhen += self._safe_positions(tokens)
         if not elsewhen:
             return False
         if not now:

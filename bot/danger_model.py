@@ -141,18 +141,20 @@ class DangerModel:
 
 def decide(pattern: str | None, pattern_any_time: bool, probability: float, harmless: bool = False,
            says_now: bool = False, calm: bool = False, words: int = 0,
-           settings: DangerSettings | None = None) -> str | None:
+           settings: DangerSettings | None = None, safe: bool = False) -> str | None:
     """Why the message is imminent danger (a pattern id or 'danger_model'), or None.
 
     An editors' pattern counts unless the classifier is nearly sure it is not danger (a pattern
     marked `any_time` always counts); the classifier alone counts from its threshold on with a word
     of `now` in the message, from `sure` on without one, and from `likely` on in a message of some
     length that nothing calms (past, habit, worry); in what the editors call harmless (games, jokes,
-    hunting, fireworks: `harmless` in data/danger.yml) only when it is as good as certain."""
+    hunting, fireworks: `harmless` in data/danger.yml) only when it is as good as certain, and never in a
+    message that says the danger is over (`safe`: "polisen har tagit med honom nu, vi är okej"), however sure
+    the classifier is: it learnt that the police and "nu" go with danger."""
     settings = settings or DEFAULT_SETTINGS
     if pattern is not None and (pattern_any_time or probability >= settings.veto or words < MIN_VETO_WORDS):
         return pattern
-    if probability < settings.threshold or (harmless and probability < settings.certain):
+    if probability < settings.threshold or safe or (harmless and probability < settings.certain):
         return None
     if says_now or probability >= settings.sure:
         return "danger_model"

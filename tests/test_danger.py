@@ -112,3 +112,21 @@ def test_ska_in_a_question_about_what_to_do_is_not_a_word_of_now():
     assert RULES.time_signs("de ska skjuta honom").now
     assert RULES.time_signs("om jag inte betalar ska de hämta mig").now
     assert RULES.time_signs("vad ska jag göra nu").now  # "nu" still says now
+
+
+@pytest.mark.parametrize(("text", "safe"), [
+    ("polisen har tagit med honom nu, vi är okej", True),
+    ("han är gripen nu och jag är hos min syster", True),
+    ("vi har bytt lås och han vet inte var vi bor", True),
+    ("vi är inte säkra här", False),  # denied before the words
+    ("läkarna säger att hon klarar sig inte", False),  # denied right after them
+    # Something starts again after the danger was over: the classifier decides as usual.
+    ("polisen tog honom för en timme sen men nu är han tillbaka och bankar på dörren", False),
+])
+def test_a_message_that_ends_with_the_danger_over_is_safe(text, safe):
+    assert RULES.time_signs(text).safe is safe
+
+
+def test_a_safe_phrase_gives_way_to_a_word_of_now_nearer_the_patterns_words():
+    assert RULES.match("polisen tog pappa igår men nu står hans bror utanför med en kniv") is not None
+    assert RULES.match("han har en kniv men polisen har tagit honom") is None

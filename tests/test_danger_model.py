@@ -36,6 +36,9 @@ def test_the_classifier_alone_counts_from_its_threshold_with_a_now_and_in_what_e
     assert decide(None, False, 0.49, words=6, settings=SETTINGS) is None
     assert decide(None, False, 0.6, calm=True, words=6, settings=SETTINGS) is None
     assert decide(None, False, 0.6, words=1, settings=SETTINGS) is None
+    # The danger is over ("polisen har tagit med honom nu, vi är okej"): never the classifier alone, however sure.
+    assert decide(None, False, 0.99, says_now=True, safe=True, settings=SETTINGS) is None
+    assert decide("weapon", False, 0.5, safe=True, settings=SETTINGS) == "weapon"  # the pattern weighed time itself
     # A harmless word does not overrule an editors' pattern: the pattern lists its own exceptions.
     assert decide("weapon", False, 0.9, harmless=True, settings=SETTINGS) == "weapon"
 

@@ -147,7 +147,7 @@ class RuleOverrides(GraphComponent):
             # most messages are far below it, so they skip another pass over their words.
             signs = rules.time_signs(text) if probability >= settings.threshold else TimeSigns(False, False, False)
             matched = decide(pattern, rules.is_any_time(pattern), probability, signs.harmless, signs.now, signs.calm,
-                             len(text.split()), settings)
+                             len(text.split()), settings, signs.safe)
             if matched == "danger_model" and probability < settings.certain and self._gazetteer.is_only_place(text):
                 # "skolan ligger i skärholmen", "han bor i en lägenhet i Tumba": where, not what is happening.
                 matched = None
