@@ -5,9 +5,10 @@
 * Danger: every danger set was written by a writer who saw neither the rules, the training data nor any
   other set, and was fresh for one change. danger_blind16 (session 6), danger_blind17 and danger_blind18
   (session 7) have never been read: blind16 was measured before and after session 6's changes and session
-  7's, blind17 before and after each of session 7's, blind18 (written last) before and after them all. The earlier sets (danger_final, danger_after_change, danger_blind3–15, each once
-  fresh and measured before and after its own change) and danger_fresh, danger_dev2 and danger_train4 now
-  train the danger classifier (bot/data/danger_examples/); blind9–15 joined in session 7.
+  7's, blind17 before and after each of session 7's, blind18 (written last) before and after them all.
+  The earlier sets (danger_final, danger_after_change, danger_blind3–15, each once fresh and measured
+  before and after its own change) and danger_fresh, danger_dev2 and danger_train4 now train the danger
+  classifier (bot/data/danger_examples/); blind9–15 joined in session 7.
 
 * Whole conversations (dialogues_a–g.yml): 280 conversations written by helpers who never saw the bot,
   judged turn by turn (bot/dialogue_evaluation.py); A, C and D were looked at while mending, B, E, F and G only
