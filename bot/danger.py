@@ -22,6 +22,9 @@ TIME_LISTS = ("now", "not_now", "harmless", "past", "asking", "safe")
 # A harmless or safe word next to one of these is denied ("han skämtar inte", "inget skämt", "vi är inte
 # säkra", "hon klarar sig inte").
 _NEGATIONS = {"inte", "inget", "ingen", "ej", "icke", "aldrig"}
+# A past verb right after one of these tells the background, not what the message is about: "jag står på bron
+# och vill inte leva mer sen min bror dog", "samma bil som stod utanför när min bror sköts".
+_BACKGROUND = {"sen", "sedan", "nar", "efter", "eftersom", "innan"}
 
 
 class DangerRulesError(EditorDataError):
@@ -138,7 +141,7 @@ class DangerRules:
             return TimeSigns(harmless=False, now=False, calm=True, safe=True)
         if self._now_positions(tokens):
             return TimeSigns(harmless=False, now=True, calm=False)
-        calm = any(group is not None and group.positions(tokens) for group in (self._not_now, self._past))
+        calm = bool(self._not_now is not None and self._not_now.positions(tokens)) or bool(self._past_positions(tokens))
         return TimeSigns(harmless=False, now=False, calm=calm)
 
     def sounds_harmless(self, text: str) -> bool:
@@ -152,6 +155,13 @@ class DangerRules:
         words_ = tokens.tokens
         return any(not (_NEGATIONS & set(words_[max(0, i - 2):i]) or _NEGATIONS & set(words_[i + 1:i + 2]))
                    for i in self._harmless.positions(tokens))
+
+    def _past_positions(self, tokens: IndexedTokens) -> list[int]:
+        """Where a verb of `past` stands, except in a clause that tells the background ("sen min bror dog")."""
+        if self._past is None:
+            return []
+        words_ = tokens.tokens
+        return [p for p in self._past.positions(tokens) if not _BACKGROUND & set(words_[max(0, p - 3):p])]
 
     def _safe_spans(self, tokens: IndexedTokens) -> list[tuple[int, int]]:
         """Where a `safe` phrase starts and ends, unless it is denied before it or right after it ("vi är inte
@@ -191,7 +201,7 @@ class DangerRules:
         if self._is_harmless(tokens):
             return True
         now = self._now_positions(tokens)
-        if not now and self._past is not None and self._past.positions(tokens):
+        if not now and self._past_positions(tokens):
             return True
         elsewhen = self._not_now.positions(tokens) if self._not_now is not None else []
         elsewhen += self._safe_positions(tokens)

@@ -130,3 +130,9 @@ def test_a_message_that_ends_with_the_danger_over_is_safe(text, safe):
 def test_a_safe_phrase_gives_way_to_a_word_of_now_nearer_the_patterns_words():
     assert RULES.match("polisen tog pappa igår men nu står hans bror utanför med en kniv") is not None
     assert RULES.match("han har en kniv men polisen har tagit honom") is None
+
+
+def test_a_past_verb_that_tells_the_background_does_not_calm_the_message():
+    assert RULES.match("jag står på bron och vill inte leva mer sen min bror dog") is not None
+    assert not RULES.time_signs("samma bil som stod utanför när min bror sköts").calm
+    assert RULES.time_signs("min bror sköts utanför skolan").calm
