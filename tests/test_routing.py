@@ -361,3 +361,12 @@ def test_after_112_for_a_message_with_no_other_concern_a_place_gets_the_help_for
     knife = Message(text="han står utanför med en kniv", intent="acute_danger",
                     ranking=(("acute_danger", 1.0), ("hate_crime", 0.01)))
     assert guide.respond(knife, Case(), TUESDAY_NOON).case.tentative is None
+
+
+def test_a_municipal_service_named_by_someone_whose_municipality_is_unknown_is_given(guide):
+    text = "fältarna hittade mig när jag var full i centrum och ringde mamma. kommer de berätta för skolan också?"
+    turn = respond(guide, "ask_service", text)
+    assert ids(turn)[0] == "stockholm_faltassistenter"
+    # Never another municipality's own contact to someone who lives elsewhere.
+    elsewhere = respond(guide, "ask_service", text, entities={"area": "botkyrka"})
+    assert "stockholm_faltassistenter" not in ids(elsewhere)

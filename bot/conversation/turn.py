@@ -146,10 +146,11 @@ class TurnBuilder:
     @property
     def named(self) -> list[Resource]:
         """The services the message names that are for where the person is: a municipality's own
-        contact only when the person is known to be there ("fältarna" in Stockholm)."""
+        contact when the person is there ("fältarna" in Stockholm), or when nobody knows where they are
+        (the card names its municipality), never when they live somewhere else."""
         area = self.area
         here = set(area.lookup_order()) if area else set()
-        named = [r for r in self.facts.services if r.area == "national" or r.area in here]
+        named = [r for r in self.facts.services if r.area == "national" or r.area in here or area is None]
         # Two services of one kind under one name ("ungdomsmottagningen": UMO and the city's own): the
         # local one first, where it stands in the message; otherwise the message's order.
         first_of_kind: dict[str, int] = {}
