@@ -370,3 +370,10 @@ def test_a_municipal_service_named_by_someone_whose_municipality_is_unknown_is_g
     # Never another municipality's own contact to someone who lives elsewhere.
     elsewhere = respond(guide, "ask_service", text, entities={"area": "botkyrka"})
     assert "stockholm_faltassistenter" not in ids(elsewhere)
+
+
+def test_who_asks_for_a_line_for_professionals_is_answered_as_one(guide):
+    text = "Kan yrkesverksamma nyttja er stödtelefon för konsultation kring ungdom som sprider extremistiskt material?"
+    turn = respond(guide, "ask_service", text)
+    assert turn.case.role == "staff"
+    assert kinds(turn)[0] == "professional_support"

@@ -135,6 +135,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     requests = "?" in text or lexicon.REQUEST.found_in(tokens)
     wanted_kinds = tuple(kind for kind, phrases in lexicon.WANTED_KIND.items()
                          if requests and kind not in own_kinds and phrases.found_in(tokens))
+    if role is None and "professional_support" in wanted_kinds:
+        role = "staff"  # "kan yrkesverksamma ringa er för konsultation?": who asks for a line for professionals is one
     detail = next((name for name, phrases in lexicon.DETAILS.items() if name != "what_is" and phrases.found_in(tokens)), None)
     if services and detail is None and lexicon.DETAILS["what_is"].found_in(tokens):
         detail = "what_is"
