@@ -98,7 +98,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_b.yml", 0.80, 0.50, 0.09),  # not looked at: measured before and after each change
     ("dialogues_c.yml", 0.80, 0.40, 0.08),  # fresh for the first change after it, looked at since
     ("dialogues_d.yml", 0.82, 0.42, 0.07),  # measured once at the end of session 5, looked at in session 6
-    ("dialogues_e.yml", 0.75, 0.37, 0.08),  # session 6: not looked at, measured before and after each change
+    ("dialogues_e.yml", 0.75, 0.35, 0.08),  # session 6: not looked at, measured before and after each change
     ("dialogues_f.yml", 0.79, 0.50, 0.08),  # session 7: not looked at, measured before and after each change
     ("dialogues_g.yml", 0.88, 0.62, 0.06),  # session 7: not looked at, measured before and after the session's changes
 ])
