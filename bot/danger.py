@@ -23,7 +23,8 @@ TIME_LISTS = ("now", "not_now", "harmless", "past", "asking", "safe")
 # säkra", "hon klarar sig inte").
 _NEGATIONS = {"inte", "inget", "ingen", "ej", "icke", "aldrig"}
 # A past verb right after one of these tells the background, not what the message is about: "jag står på bron
-# och vill inte leva mer sen min bror dog", "samma bil som stod utanför när min bror sköts".
+# och vill inte leva mer sen min bror dog", "samma bil som stod utanför när min bror sköts". Folded, as the
+# words they are compared with ("när" is "nar").
 _BACKGROUND = {"sen", "sedan", "nar", "efter", "eftersom", "innan"}
 
 

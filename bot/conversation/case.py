@@ -23,7 +23,7 @@ class Case:
     danger: bool = False  # imminent danger came up in this conversation
     set_aside: tuple[str, ...] = ()  # kinds of contact not to give first: turned down, or the writer's own service
     # The likeliest concern not yet taken as one: the bot's guess when it was unsure, or what a message answered
-    # with 112 was also about. A calm turn after it (an age, a place) goes on about it.
+    # with the emergency number was also about. A calm turn after it (an age, a place) goes on about it.
     tentative: str | None = None
     shown: tuple[str, ...] = ()  # every contact shown, in the order first shown
     last_shown: tuple[str, ...] = ()  # the contacts of the latest answer that had any: what "they" refers to
