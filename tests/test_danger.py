@@ -65,7 +65,8 @@ def test_danger_is_recognised(text):
         "grannen skriker på sina barn varje kväll och man hör smällar genom väggen. vad kan jag göra",
         "några killar kommer varje vecka och säger att jag måste betala annars bränner de restaurangen",
         "han sköts i benet vid centrum, nu är han på sjukhus och opererad",
-        # Session 7: followed online, or in the past.
+        # Session 7: a weekday in the past tense ("i söndags"); followed online, or in the past.
+        "fick ett sms att de ska skada min familj om jag inte betalar. det kom i söndags, sen har det varit tyst",
         "jag blir förföljd på instagram av nån",
         "en man följde efter mig igår",
     ],
