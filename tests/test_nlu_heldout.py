@@ -4,16 +4,17 @@
 * Held-out sets 1 and 2 (older, written in the style of the training data): they must not fall.
 * Danger: every danger set was written by a writer who saw neither the rules, the training data nor any
   other set, and was fresh for one change. danger_blind16 (session 6), danger_blind17 and danger_blind18
-  (session 7) have never been read: blind16 was measured before and after session 6's changes and session
-  7's, blind17 before and after each of session 7's, blind18 (written last) before and after them all.
+  (session 7) have never been read, nor danger_blind19: blind16 was measured before and after session 6's
+  changes and session 7's, blind17 before and after each of session 7's, blind18 and blind19 (written at its
+  end) on the code before and after them all.
   The earlier sets (danger_final, danger_after_change, danger_blind3–15, each once fresh and measured
   before and after its own change) and danger_fresh, danger_dev2 and danger_train4 now train the danger
   classifier (bot/data/danger_examples/); blind9–15 and nearmiss_dev (written blind for session 7 and read)
   joined in session 7.
 
-* Whole conversations (dialogues_a–g.yml): 280 conversations written by helpers who never saw the bot,
-  judged turn by turn (bot/dialogue_evaluation.py); A, C and D were looked at while mending, B, E, F and G only
-  measured.
+* Whole conversations (dialogues_a–h.yml): 320 conversations written by helpers who never saw the bot,
+  judged turn by turn (bot/dialogue_evaluation.py); A, C and D were looked at while mending, B, E, F, G and H
+  only measured.
 
 The real-language and fresh-danger thresholds guard the measured level (docs/nlu-pipeline.md). They
 are below issue #11's targets (90 % first kind, every danger message 112 first, 98 % on a fresh danger
@@ -70,6 +71,7 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
     ("danger_blind16.yml", 0.99, 0.11),
     ("danger_blind17.yml", 0.96, 0.13),
     ("danger_blind18.yml", 0.98, 0.07),
+    ("danger_blind19.yml", 0.99, 0.06),
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))
@@ -103,6 +105,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_e.yml", 0.75, 0.35, 0.08),  # session 6: not looked at, measured before and after each change
     ("dialogues_f.yml", 0.79, 0.50, 0.08),  # session 7: not looked at, measured before and after each change
     ("dialogues_g.yml", 0.88, 0.62, 0.06),  # session 7: not looked at, measured before and after the session's changes
+    ("dialogues_h.yml", 0.80, 0.47, 0.10),  # session 7, written at its end: measured on the code before and after it
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
