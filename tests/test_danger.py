@@ -37,8 +37,6 @@ RULES = load_danger_rules()
         # Session 6: a habit word does not hide what is happening now.
         "han slår henne varje kväll och nu står han utanför med en kniv",
         "jag hör en smäll och skrik från grannen, han slår henne igen",
-        # Session 7: followed right now.
-        "jag följs av en bil sen jag gick från tunnelbanan",
     ],
 )
 def test_danger_is_recognised(text):
@@ -65,10 +63,8 @@ def test_danger_is_recognised(text):
         "grannen skriker på sina barn varje kväll och man hör smällar genom väggen. vad kan jag göra",
         "några killar kommer varje vecka och säger att jag måste betala annars bränner de restaurangen",
         "han sköts i benet vid centrum, nu är han på sjukhus och opererad",
-        # Session 7: a weekday in the past tense ("i söndags"); followed online, or in the past.
+        # Session 7: a weekday in the past tense ("i söndags").
         "fick ett sms att de ska skada min familj om jag inte betalar. det kom i söndags, sen har det varit tyst",
-        "jag blir förföljd på instagram av nån",
-        "en man följde efter mig igår",
     ],
 )
 def test_worry_without_danger_is_not_an_emergency(text):

@@ -105,7 +105,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_e.yml", 0.75, 0.35, 0.08),  # session 6: not looked at, measured before and after each change
     ("dialogues_f.yml", 0.79, 0.50, 0.08),  # session 7: not looked at, measured before and after each change
     ("dialogues_g.yml", 0.88, 0.62, 0.06),  # session 7: not looked at, measured before and after the session's changes
-    ("dialogues_h.yml", 0.80, 0.47, 0.10),  # session 7, written at its end: measured on the code before and after it
+    ("dialogues_h.yml", 0.80, 0.50, 0.09),  # session 7, written at its end: measured on the code before and after it
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
