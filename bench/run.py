@@ -231,7 +231,7 @@ def write_doc(results: dict) -> None:
         "chat uses, with the action server on. Each load step runs "
         f"{results['duration']:.0f} s of six-turn conversations with fresh sender ids.",
         "",
-        "- **Vägvisaren**: `config.yml` (sparse features + logistic regression, rules only) on the project's serving",
+        "- **Vägvisaren**: `config.yml` (sparse features + a small neural network, rules only) on the project's serving",
         "  path (cached validation of action responses, tracker store keeping trackers as objects).",
         "- **Rasa default, stock**: Rasa's default pipeline and policies (DIET, TED, UnexpecTED) on Rasa's serving",
         "  path as shipped (its in-memory tracker store, per-call schema check): what a default Rasa bot gets.",
@@ -279,7 +279,8 @@ def write_doc(results: dict) -> None:
         "   `ExpiringInMemoryTrackerStore` keeps it pickled (unpickling is ~10× cheaper than a deep copy), which",
         "   also flattens the turn-50 cost.",
         "3. Rasa's LogisticRegressionClassifier stacks an empty dense block onto every message's sparse",
-        "   features (11 %); `SparseLogisticRegressionClassifier` uses the sparse row directly (same columns).",
+        "   features (11 %); the project's classifiers (`SituationNetworkClassifier`, before it",
+        "   `SparseLogisticRegressionClassifier`) use the sparse row directly (same columns).",
         "4. The danger rules are compiled to word sets and one prefix regex per group.",
         "",
         "The last two columns separate the two effects: against Rasa's default pipeline on the same serving path",

@@ -58,3 +58,44 @@ def test_a_fixed_greeting_only_for_a_greeting():
                               ("bot_challenge", 0.5), ("acute_danger", 0.2), ("privacy_question", 0.15))
     _keep_small_talk_small(police_here, "polisen är här nu och pratar med dem")
     assert police_here.get("intent")["name"] == "privacy_question"
+
+
+def test_the_situation_network_learns_saves_and_answers_alike_after_loading(tmp_path):
+    from bot.rasa_adapters.components import SituationNetworkClassifier
+
+    # Four classes, each with its own block of columns: a separable problem the network must learn.
+    rows = sparse_random(80, 200, density=0.02, format="csr", random_state=2)
+    labels = [f"intent_{i % 4}" for i in range(80)]
+    rows = rows.tolil()
+    for i in range(80):
+        rows[i, 150 + (i % 4) * 10] = 3.0
+    rows = rows.tocsr()
+    storage, resource = LocalModelStorage(tmp_path), Resource("situations")
+    config = {**SituationNetworkClassifier.get_default_config(), "members": 2, "epochs": 30, "batch": 16}
+    component = SituationNetworkClassifier(config, "clf", storage, resource)
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+    examples = [_message(rows[i]) for i in range(80)]
+    for message, label in zip(examples, labels, strict=True):
+        message.set("intent", label)
+    component.train(TrainingData(examples))
+    answered = component.process([_message(rows[i]) for i in range(8)])
+    assert [m.get("intent")["name"] for m in answered] == labels[:8]
+    assert all(abs(sum(r["confidence"] for r in m.get("intent_ranking")) - 1.0) < 1e-6 for m in answered)
+
+    from unittest.mock import Mock
+    loaded = SituationNetworkClassifier.load(config, storage, resource, Mock(node_name="clf"))
+    again = loaded.process([_message(rows[i]) for i in range(8)])
+    for first, second in zip(answered, again, strict=True):
+        assert first.get("intent_ranking") == second.get("intent_ranking")
+
+
+def test_scaled_counts_weigh_a_long_message_as_much_as_a_short_one():
+    from scipy.sparse import csr_matrix
+
+    from bot.situation_model import scaled
+
+    rows = scaled(csr_matrix(np.array([[1.0, 0.0, 0.0], [4.0, 4.0, 0.0], [0.0, 0.0, 0.0]])))
+    norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    assert norms[:2] == pytest.approx([1.0, 1.0])
+    assert norms[2] == 0.0  # an empty message stays empty, no division by zero
+    assert rows[1, 0] == pytest.approx(rows[1, 1])

@@ -53,7 +53,7 @@ def test_real_language_from_sources_never_trained_on(agent, guide):
     assert len(items) >= 1000 and not {i.domain for i in items} & trained_sources
     report = evaluate(agent, guide, corpus_samples(items))
     print("\n" + report.summary())
-    assert report.first_kind_accuracy >= 0.76
+    assert report.first_kind_accuracy >= 0.80
     assert report.danger_first >= 0.87
     assert report.fallback_only <= 0.03
 
@@ -98,14 +98,14 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
 
 
 @pytest.mark.parametrize(("name", "turns", "conversations", "false_alarms"), [
-    ("dialogues_a.yml", 0.79, 0.47, 0.11),  # looked at while mending the conversation moves
-    ("dialogues_b.yml", 0.80, 0.50, 0.09),  # not looked at: measured before and after each change
-    ("dialogues_c.yml", 0.80, 0.40, 0.08),  # fresh for the first change after it, looked at since
+    ("dialogues_a.yml", 0.77, 0.42, 0.11),  # looked at while mending the conversation moves
+    ("dialogues_b.yml", 0.82, 0.52, 0.09),  # not looked at: measured before and after each change
+    ("dialogues_c.yml", 0.79, 0.42, 0.08),  # fresh for the first change after it, looked at since
     ("dialogues_d.yml", 0.82, 0.42, 0.07),  # measured once at the end of session 5, looked at in session 6
-    ("dialogues_e.yml", 0.75, 0.35, 0.08),  # session 6: not looked at, measured before and after each change
-    ("dialogues_f.yml", 0.79, 0.50, 0.08),  # session 7: not looked at, measured before and after each change
-    ("dialogues_g.yml", 0.88, 0.62, 0.06),  # session 7: not looked at, measured before and after the session's changes
-    ("dialogues_h.yml", 0.80, 0.50, 0.09),  # session 7, written at its end: measured on the code before and after it
+    ("dialogues_e.yml", 0.78, 0.32, 0.08),  # session 6: not looked at, measured before and after each change
+    ("dialogues_f.yml", 0.81, 0.60, 0.07),  # session 7: not looked at, measured before and after each change
+    ("dialogues_g.yml", 0.91, 0.70, 0.06),  # session 7: not looked at, measured before and after the session's changes
+    ("dialogues_h.yml", 0.82, 0.55, 0.09),  # session 7, written at its end: measured on the code before and after it
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}

@@ -382,6 +382,9 @@ class TurnBuilder:
         # Asked for by what it does ("finns det någon samordnare?"): shown again, first, even if shown before.
         wanted = [c for c in contacts if c.kind in self.facts.wanted_kinds]
         new = [*wanted, *(c for c in new if c not in wanted)]
+        if "crime" in self.news and POLICE in self.data.catalogue and POLICE not in self.before.shown:
+            # "Det du beskriver kan vara brott. Då är polisen viktig att kontakta." comes with the police's card.
+            new = [self.data.catalogue.get(POLICE), *(c for c in new if c.id != POLICE)]
         previous_first = self.before.last_shown[0] if self.before.last_shown else None
         texts = [acks]
         notes = [note for d in decisions for note in d.notes if "area" in self.news]
