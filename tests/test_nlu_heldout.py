@@ -98,14 +98,15 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
 
 
 @pytest.mark.parametrize(("name", "turns", "conversations", "false_alarms"), [
-    ("dialogues_a.yml", 0.77, 0.42, 0.11),  # looked at while mending the conversation moves
+    ("dialogues_a.yml", 0.80, 0.47, 0.11),  # looked at while mending the conversation moves
     ("dialogues_b.yml", 0.82, 0.52, 0.09),  # not looked at: measured before and after each change
     ("dialogues_c.yml", 0.79, 0.42, 0.08),  # fresh for the first change after it, looked at since
     ("dialogues_d.yml", 0.82, 0.42, 0.07),  # measured once at the end of session 5, looked at in session 6
-    ("dialogues_e.yml", 0.78, 0.32, 0.08),  # session 6: not looked at, measured before and after each change
+    ("dialogues_e.yml", 0.79, 0.37, 0.08),  # session 6: not looked at, measured before and after each change
     ("dialogues_f.yml", 0.81, 0.60, 0.07),  # session 7: not looked at, measured before and after each change
     ("dialogues_g.yml", 0.91, 0.70, 0.06),  # session 7: not looked at, measured before and after the session's changes
-    ("dialogues_h.yml", 0.82, 0.55, 0.09),  # session 7, written at its end: measured on the code before and after it
+    ("dialogues_h.yml", 0.83, 0.60, 0.09),  # session 7, written at its end: measured on the code before and after it
+    ("dialogues_i.yml", 0.76, 0.35, 0.07),  # session 8, written after the network: measured before and after it, not read
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}

@@ -225,6 +225,20 @@ def test_thanks_with_a_plan_closes_rather_than_giving_the_number_again(guide):
     assert asking.reply.route.startswith("follow_up")
 
 
+def test_thanks_after_the_help_closes_whatever_the_classifier_reads_into_the_rest(guide):
+    first = respond(guide, "worried_gang", "min son har börjat sälja åt några äldre killar")
+    for intent, text in (("ask_process", "Tack, vi gör en polisanmälan idag."),
+                         ("ask_service", "nu fick jag tag på socialjouren, tack")):
+        assert respond(guide, intent, text, first.case).reply.route == "closing", text
+    # More to say, a question, or a first message: not a goodbye.
+    more = respond(guide, "ask_process", "tack. förresten, hur gör man en orosanmälan", first.case)
+    assert more.reply.route != "closing"
+    asking = respond(guide, "ask_process", "tack, vi gör en polisanmälan idag. hur går det till?", first.case)
+    assert asking.reply.route != "closing"
+    opening = respond(guide, "worried_gang", "tack för att ni finns, min son säljer knark åt några äldre killar")
+    assert opening.reply.route != "closing" and opening.reply.cards
+
+
 def test_a_writer_who_gives_an_adult_age_is_not_a_young_person_writing_about_themselves(guide):
     first = respond(guide, "crime_victim", "blev hotad med kniv och rånad igår i vällingby")
     turn = respond(guide, "young_self", "jag är 74 år och nu vågar jag inte gå ut och handla", first.case)

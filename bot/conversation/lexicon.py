@@ -51,6 +51,10 @@ DETAILS: dict[str, Phrases] = {
     ]),
     "what_is": Phrases.of(["vad är", "vilka är", "vem är", "vad gör", "vad jobbar", "vad hjälper", "vad erbjuder"]),
 }
+# Thanks that open or end a message: after the help it closes the conversation ("Tack, vi gör en polisanmälan
+# idag", "nu fick jag tag på socialjouren, tack"), unless the person says there is more (MORE_TO_SAY).
+THANKS_WORDS = frozenset({"tack", "tackar", "thx", "tacksam", "tacksamma"})
+MORE_TO_SAY = Phrases.of(["förresten", "en sak till", "en fråga till", "en annan sak", "också", "dessutom", "en till sak"])
 CLOSING = Phrases.of([
     "tack", "tackar", "tack så mycket", "tusen tack", "hej då", "hejdå", "hej hej", "ha det", "ha det bra",
     "det var allt", "det räcker", "bye", "vi hörs", "god natt", "godnatt", "ha en bra dag", "thx", "tacksam",

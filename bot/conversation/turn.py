@@ -109,6 +109,10 @@ class TurnBuilder:
             # Later in a conversation, "han är 19 och bor hos morsan" or "pappa jagar" read as a new concern at
             # 0.14–0.46: people go on about the same case. A weak guess adds no concern; the words still count.
             concerns = [s for s in concerns if s != facts.intent]
+        if facts.thanks and case.shown and not facts.danger and not self.news:
+            # "Tack, vi gör en polisanmälan idag" after the help closes; what the classifier reads into the rest
+            # ("polisanmälan" → a question about the process) is not a new concern.
+            concerns = []
         new = [s for s in concerns if s not in case.situations]
         if new:
             case = case.with_situations(new)

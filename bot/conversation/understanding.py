@@ -23,6 +23,8 @@ SECOND_CONCERN_CONFIDENCE = 0.3
 SERVICE_QUESTIONS = ("ask_service", "ask_contact_detail", "privacy_question")
 UNDERLYING_CONCERN_CONFIDENCE = 0.1
 SHORT_MESSAGE_WORDS = 6
+# Thanks that opens or ends a message this long or shorter can close the conversation.
+THANKS_MAX_WORDS = 20
 # The classifier's 'start over' wipes the conversation: below this, only with a phrase that says so.
 RESTART_CONFIDENCE = 0.6
 BARE_ANSWER_WORDS = 3
@@ -88,6 +90,7 @@ class Facts:
     help_arrived: bool = False
     detail: str | None = None  # a question about a contact: number, hours, anonymity, cost, languages …
     closing: bool = False
+    thanks: bool = False  # thanks opens or ends a message that asks nothing and says there is no more
     acknowledged: bool = False  # only "okej", "aight", "ok bra": after the help, the person is leaving
     asks: bool = False  # the message has a question mark: "tack, men när har de öppet?" is a question
     question: bool = False  # a question mark, or a question's first word ("kan jag göra det på nätet")
@@ -144,6 +147,9 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         detail = "reach"  # "kan någon ringa mig?": how to reach them, rather than "tell me more"
     distress = danger or (lexicon.SIGNS.found_in(tokens) and not data.danger.sounds_harmless(text))
     uncertain = intent == FALLBACK or (intent == situations.OUT_OF_SCOPE and distress)
+    thanks = (bool(tokens.tokens) and (tokens.tokens[0] in lexicon.THANKS_WORDS or tokens.tokens[-1] in lexicon.THANKS_WORDS)
+              and "?" not in text and words_count <= THANKS_MAX_WORDS and not danger
+              and not lexicon.MORE_TO_SAY.found_in(tokens))
     return Facts(
         intent=intent,
         confidence=message.confidence if intent == message.intent else 0.0,
@@ -161,7 +167,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         help_arrived=(not danger or message.danger_rule == "danger_model") and lexicon.HELP_ARRIVED.found_in(tokens),
         adult_writer=any(int(m.group(1)) >= 18 for m in _OWN_AGE.finditer(fold(text))),
         detail=detail,
-        closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised),
+        closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised) or thanks,
+        thanks=thanks,
         acknowledged=bare and "?" not in text and _only_acknowledging(tokens),
         asks="?" in text,
         question="?" in text or bool(tokens.tokens) and tokens.tokens[0] in _QUESTION_START,
