@@ -239,6 +239,16 @@ def test_thanks_after_the_help_closes_whatever_the_classifier_reads_into_the_res
     assert opening.reply.route != "closing" and opening.reply.cards
 
 
+def test_a_short_answer_that_gives_an_age_adds_no_new_concern_unless_the_classifier_is_sure(guide):
+    first = respond(guide, "suicide_selfharm", "min bästa kompis skär sig och säger att jag inte får säga det till nån")
+    for confidence, grief in ((0.58, False), (0.9, True)):
+        message = Message(text="vi går i 8an", intent="grief_fear", confidence=confidence,
+                          ranking=(("grief_fear", confidence),))
+        turn = guide.respond(message, first.case, TUESDAY_NOON)
+        assert turn.case.age_group == "under_18"
+        assert ("grief_fear" in turn.case.concerns) is grief, confidence
+
+
 def test_a_writer_who_gives_an_adult_age_is_not_a_young_person_writing_about_themselves(guide):
     first = respond(guide, "crime_victim", "blev hotad med kniv och rånad igår i vällingby")
     turn = respond(guide, "young_self", "jag är 74 år och nu vågar jag inte gå ut och handla", first.case)

@@ -114,7 +114,7 @@ CRIME = Phrases.of([
 # A young person's age said in words.
 SCHOOL_YEAR_AGES = {
     "sexan": 12, "sjuan": 13, "åttan": 14, "nian": 15, "gymnasiet": 17, "mellanstadiet": 11, "lågstadiet": 8,
-    "högstadiet": 14,
+    "högstadiet": 14, "6an": 12, "7an": 13, "8an": 14, "9an": 15, "6:an": 12, "7:an": 13, "8:an": 14, "9:an": 15,
 }
 AGE_WORDS = {
     "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17,

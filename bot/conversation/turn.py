@@ -104,7 +104,9 @@ class TurnBuilder:
         # A question about how to reach a contact ("kan jag skriva nånstans istället?") is about the contacts
         # unless the classifier is sure of a new concern.
         asks_detail = facts.asks and facts.detail in PRACTICAL_DETAILS
-        needed = LATER_DETAIL_QUESTION_CONFIDENCE if asks_detail else LATER_CONCERN_CONFIDENCE
+        # So does a short answer that gives a place, an age or a role ("vi går i 8an" read as grief at 0.58).
+        gives_facts = facts.short and bool(self.news)
+        needed = LATER_DETAIL_QUESTION_CONFIDENCE if asks_detail or gives_facts else LATER_CONCERN_CONFIDENCE
         if case.concerns and not facts.danger and facts.confidence < needed:
             # Later in a conversation, "han är 19 och bor hos morsan" or "pappa jagar" read as a new concern at
             # 0.14–0.46: people go on about the same case. A weak guess adds no concern; the words still count.

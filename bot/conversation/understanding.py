@@ -91,6 +91,7 @@ class Facts:
     detail: str | None = None  # a question about a contact: number, hours, anonymity, cost, languages …
     closing: bool = False
     thanks: bool = False  # thanks opens or ends a message that asks nothing and says there is no more
+    short: bool = False  # at most SHORT_MESSAGE_WORDS words: "vi går i 8an", "jag bor i tumba"
     acknowledged: bool = False  # only "okej", "aight", "ok bra": after the help, the person is leaving
     asks: bool = False  # the message has a question mark: "tack, men när har de öppet?" is a question
     question: bool = False  # a question mark, or a question's first word ("kan jag göra det på nätet")
@@ -169,6 +170,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         detail=detail,
         closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised) or thanks,
         thanks=thanks,
+        short=short,
         acknowledged=bare and "?" not in text and _only_acknowledging(tokens),
         asks="?" in text,
         question="?" in text or bool(tokens.tokens) and tokens.tokens[0] in _QUESTION_START,
