@@ -233,6 +233,8 @@ def test_thanks_after_the_help_closes_whatever_the_classifier_reads_into_the_res
     # More to say, a question, or a first message: not a goodbye.
     more = respond(guide, "ask_process", "tack. förresten, hur gör man en orosanmälan", first.case)
     assert more.reply.route != "closing"
+    but = respond(guide, "violence_close_relationship", "tack men hans pappa slår honom hemma", first.case)
+    assert but.reply.route != "closing" and "violence_close_relationship" in but.case.concerns
     asking = respond(guide, "ask_process", "tack, vi gör en polisanmälan idag. hur går det till?", first.case)
     assert asking.reply.route != "closing"
     opening = respond(guide, "worried_gang", "tack för att ni finns, min son säljer knark åt några äldre killar")

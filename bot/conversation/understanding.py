@@ -148,9 +148,11 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         detail = "reach"  # "kan någon ringa mig?": how to reach them, rather than "tell me more"
     distress = danger or (lexicon.SIGNS.found_in(tokens) and not data.danger.sounds_harmless(text))
     uncertain = intent == FALLBACK or (intent == situations.OUT_OF_SCOPE and distress)
-    thanks = (bool(tokens.tokens) and (tokens.tokens[0] in lexicon.THANKS_WORDS or tokens.tokens[-1] in lexicon.THANKS_WORDS)
+    said = tokens.tokens
+    # "tack, men han slår henne fortfarande": a "but" right after the thanks goes on with the case.
+    thanks = (bool(said) and (said[0] in lexicon.THANKS_WORDS or said[-1] in lexicon.THANKS_WORDS)
               and "?" not in text and words_count <= THANKS_MAX_WORDS and not danger
-              and not lexicon.MORE_TO_SAY.found_in(tokens))
+              and not lexicon.MORE_TO_SAY.found_in(tokens) and said[1:2] != ("men",))
     return Facts(
         intent=intent,
         confidence=message.confidence if intent == message.intent else 0.0,
