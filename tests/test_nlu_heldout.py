@@ -6,7 +6,8 @@
   other set, and was fresh for one change. danger_blind16 (session 6), danger_blind17 and danger_blind18
   (session 7) have never been read, nor danger_blind19: blind16 was measured before and after session 6's
   changes and session 7's, blind17 before and after each of session 7's, blind18 and blind19 (written at its
-  end) on the code before and after them all.
+  end) on the code before and after them all. danger_blind20 was written at the start of session 9 and measured
+  (counts only) on the code before and after its danger training round.
   The earlier sets (danger_final, danger_after_change, danger_blind3–15, each once fresh and measured
   before and after its own change) and danger_fresh, danger_dev2 and danger_train4 now train the danger
   classifier (bot/data/danger_examples/); blind9–15 and nearmiss_dev (written blind for session 7 and read)
@@ -72,6 +73,7 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
     ("danger_blind17.yml", 0.96, 0.13),
     ("danger_blind18.yml", 0.98, 0.07),
     ("danger_blind19.yml", 0.99, 0.06),
+    ("danger_blind20.yml", 0.98, 0.10),
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))
