@@ -23,6 +23,7 @@ set with at most 10 % false alarms), which this version does not reach.
 """
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,14 @@ def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, 
     assert total >= 140 and right / total >= turns
     assert whole / scripts >= conversations
     assert alarms / calm <= false_alarms
+
+
+def test_thanks_with_a_plan_for_tonight_is_no_danger_but_thanks_before_a_weapon_is(agent):
+    # The classifier alone reads 'ikväll' as a time for danger; thanks that ends the talk overrules it below `sure`.
+    async def parse(text):
+        return await agent.parse_message(text)
+
+    calm = asyncio.run(parse("ok tack, jag pratar med honom ikväll"))
+    assert calm["intent"]["name"] != "acute_danger" and calm.get("danger_rule") is None
+    armed = asyncio.run(parse("tack, han står utanför med en kniv nu"))
+    assert armed["intent"]["name"] == "acute_danger"

@@ -223,6 +223,8 @@ def test_thanks_with_a_plan_closes_rather_than_giving_the_number_again(guide):
     assert turn.reply.route == "closing"
     asking = respond(guide, "thanks", "tack, men när har de öppet?", first.case)
     assert asking.reply.route.startswith("follow_up")
+    agreeing = respond(guide, "ask_process", "ok tack, jag pratar med honom ikväll", first.case)
+    assert agreeing.reply.route == "closing"
 
 
 def test_thanks_after_the_help_closes_whatever_the_classifier_reads_into_the_rest(guide):

@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from bot import editors_data
+from bot.conversation import lexicon
 from bot.conversation.understanding import _asks_about
+from bot.terms import index_text
 
 
 @pytest.mark.parametrize(("text", "asked"), [
@@ -18,3 +20,18 @@ from bot.conversation.understanding import _asks_about
 def test_a_question_about_a_service_not_a_mention_on_the_way(text, asked):
     catalogue = editors_data.shared().current().catalogue
     assert [r.id for r in catalogue.named_in(text) if _asks_about(text, catalogue.folded_aliases(r))] == asked
+
+
+@pytest.mark.parametrize(("text", "thanks"), [
+    ("tack", True),
+    ("ok tack, jag pratar med honom ikväll", True),
+    ("okej då ringer jag imorgon. tack", True),
+    ("tack men hans pappa slår honom hemma", False),
+    ("ok tack men han är kvar", False),
+    ("tack, men när har de öppet?", False),
+    ("tack. förresten, hur gör man en orosanmälan", False),
+    ("ok", False),
+    ("ok jag pratar med honom ikväll", False),
+])
+def test_thanks_opens_or_ends_the_message_and_nothing_more_is_coming(text, thanks):
+    assert lexicon.says_thanks(index_text(text), text) is thanks

@@ -7,7 +7,7 @@ sign of violence, crime, fear or distress. Terms are folded ('oppet' matches 'ö
 """
 from __future__ import annotations
 
-from bot.terms import Phrases
+from bot.terms import IndexedTokens, Phrases
 from bot.text import fold
 
 # Follow-up questions about a contact: which detail is asked for.
@@ -55,6 +55,21 @@ DETAILS: dict[str, Phrases] = {
 # idag", "nu fick jag tag på socialjouren, tack"), unless the person says there is more (MORE_TO_SAY).
 THANKS_WORDS = frozenset({"tack", "tackar", "thx", "tacksam", "tacksamma"})
 MORE_TO_SAY = Phrases.of(["förresten", "en sak till", "en fråga till", "en annan sak", "också", "dessutom", "en till sak"])
+# A word of agreement before the thanks ("ok tack, jag pratar med honom ikväll") still opens with thanks.
+THANKS_LEAD_INS = frozenset({"ok", "okej", "okey", "okay", "oki", "ja", "jaha", "aha", "bra", "toppen", "perfekt", "super"})
+THANKS_MAX_WORDS = 20
+
+
+def says_thanks(tokens: IndexedTokens, text: str) -> bool:
+    """The message opens or ends with thanks and says nothing more is coming: no question, no "men" right after
+    the thanks ("tack men hans pappa slår honom hemma"), no "förresten", at most THANKS_MAX_WORDS words."""
+    said = tokens.tokens
+    if not said or "?" in text or len(said) > THANKS_MAX_WORDS or MORE_TO_SAY.found_in(tokens):
+        return False
+    start = 1 if said[0] in THANKS_LEAD_INS and len(said) > 1 else 0
+    if said[start] in THANKS_WORDS:
+        return said[start + 1:start + 2] != ("men",)
+    return said[-1] in THANKS_WORDS
 CLOSING = Phrases.of([
     "tack", "tackar", "tack så mycket", "tusen tack", "hej då", "hejdå", "hej hej", "ha det", "ha det bra",
     "det var allt", "det räcker", "bye", "vi hörs", "god natt", "godnatt", "ha en bra dag", "thx", "tacksam",

@@ -23,8 +23,6 @@ SECOND_CONCERN_CONFIDENCE = 0.3
 SERVICE_QUESTIONS = ("ask_service", "ask_contact_detail", "privacy_question")
 UNDERLYING_CONCERN_CONFIDENCE = 0.1
 SHORT_MESSAGE_WORDS = 6
-# Thanks that opens or ends a message this long or shorter can close the conversation.
-THANKS_MAX_WORDS = 20
 # The classifier's 'start over' wipes the conversation: below this, only with a phrase that says so.
 RESTART_CONFIDENCE = 0.6
 BARE_ANSWER_WORDS = 3
@@ -148,11 +146,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         detail = "reach"  # "kan någon ringa mig?": how to reach them, rather than "tell me more"
     distress = danger or (lexicon.SIGNS.found_in(tokens) and not data.danger.sounds_harmless(text))
     uncertain = intent == FALLBACK or (intent == situations.OUT_OF_SCOPE and distress)
-    said = tokens.tokens
-    # "tack, men han slår henne fortfarande": a "but" right after the thanks goes on with the case.
-    thanks = (bool(said) and (said[0] in lexicon.THANKS_WORDS or said[-1] in lexicon.THANKS_WORDS)
-              and "?" not in text and words_count <= THANKS_MAX_WORDS and not danger
-              and not lexicon.MORE_TO_SAY.found_in(tokens) and said[1:2] != ("men",))
+    thanks = not danger and lexicon.says_thanks(tokens, text)
     return Facts(
         intent=intent,
         confidence=message.confidence if intent == message.intent else 0.0,

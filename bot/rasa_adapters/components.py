@@ -152,6 +152,10 @@ class RuleOverrides(GraphComponent):
             if matched == "danger_model" and probability < settings.certain and self._gazetteer.is_only_place(text):
                 # "skolan ligger i skärholmen", "han bor i en lägenhet i Tumba": where, not what is happening.
                 matched = None
+            if matched == "danger_model" and probability < settings.sure and lexicon.says_thanks(index_text(text), text):
+                # "ok tack, jag pratar med honom ikväll": thanks that ends the talk, its 'ikväll' a plan. The editors'
+                # patterns still count ("tack, han står utanför med kniven nu"), and so does a sure classifier.
+                matched = None
             if matched:
                 _force_intent(message, situations.DANGER)
                 message.set("danger_rule", matched, add_to_output=True)
