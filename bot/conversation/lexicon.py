@@ -70,6 +70,8 @@ def says_thanks(tokens: IndexedTokens, text: str) -> bool:
     if said[start] in THANKS_WORDS:
         return said[start + 1:start + 2] != ("men",)
     return said[-1] in THANKS_WORDS
+
+
 CLOSING = Phrases.of([
     "tack", "tackar", "tack så mycket", "tusen tack", "hej då", "hejdå", "hej hej", "ha det", "ha det bra",
     "det var allt", "det räcker", "bye", "vi hörs", "god natt", "godnatt", "ha en bra dag", "thx", "tacksam",
