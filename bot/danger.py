@@ -18,7 +18,7 @@ from bot.yamlio import LineDict, YamlError, load_yaml
 
 _WORDLIKE = re.compile(r"\w")
 # The word lists that place a message in time, in the order DangerRules takes them.
-TIME_LISTS = ("now", "not_now", "harmless", "past", "asking", "safe")
+TIME_LISTS = ("now", "not_now", "harmless", "past", "asking", "safe", "later", "plans")
 # A harmless or safe word next to one of these is denied ("han skämtar inte", "inget skämt", "vi är inte
 # säkra", "hon klarar sig inte").
 _NEGATIONS = {"inte", "inget", "ingen", "ej", "icke", "aldrig"}
@@ -92,7 +92,10 @@ class DangerRules:
     word is in the message at all. `harmless`: games, jokes, fireworks, hunting: never danger.
     `safe`: the danger is over (help has come, the person is somewhere safe): never the classifier's danger
     alone, and a pattern's words count only when a 'now' word stands closer to them ("polisen tog honom, men
-    hans bror står utanför med kniv"). A pattern with `any_time: true` ignores all these lists.
+    hans bror står utanför med kniv"). `later`: a time weeks or months away ("i sommar", "nästa månad"); with
+    one, the words of `now` that only say something is planned (`plans`: "ska", "tänker") do not count as now,
+    and the message is calm ("vi ska åka till hemlandet i sommar och jag ska gifta mig där"). A pattern with
+    `any_time: true` ignores all these lists.
     """
 
     patterns: tuple[Pattern, ...]
@@ -102,12 +105,16 @@ class DangerRules:
     past: tuple[Term, ...] = ()
     asking: tuple[Term, ...] = ()
     safe: tuple[Term, ...] = ()
+    later: tuple[Term, ...] = ()
+    plans: tuple[Term, ...] = ()
     _now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _not_now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _harmless: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _past: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _asking: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _safe: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
+    _later: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
+    _plans: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in TIME_LISTS:
@@ -142,7 +149,8 @@ class DangerRules:
             return TimeSigns(harmless=False, now=False, calm=True, safe=True)
         if self._now_positions(tokens):
             return TimeSigns(harmless=False, now=True, calm=False)
-        calm = bool(self._not_now is not None and self._not_now.positions(tokens)) or bool(self._past_positions(tokens))
+        calm = (bool(self._not_now is not None and self._not_now.positions(tokens)) or bool(self._later_positions(tokens))
+                or bool(self._past_positions(tokens)))
         return TimeSigns(harmless=False, now=False, calm=calm)
 
     def sounds_harmless(self, text: str) -> bool:
@@ -188,13 +196,20 @@ class DangerRules:
 
     def _now_positions(self, tokens: IndexedTokens) -> list[int]:
         """Where a word of `now` stands, except inside a question about what to do ("vart jag ska ta vägen",
-        "ska jag anmäla"): there "ska" asks, it does not announce."""
+        "ska jag anmäla"): there "ska" asks, it does not announce; and except a word of `plans` when a word of
+        `later` puts the plan weeks or months away ("ska åka till hemlandet i sommar")."""
         now = self._now.positions(tokens) if self._now is not None else []
+        if now and self._plans is not None and self._later_positions(tokens):
+            planned = set(self._plans.positions(tokens))
+            now = [p for p in now if p not in planned]
         if not now or self._asking is None or not self._asking.positions(tokens):
             return now
         asked = {start + offset for term in self.asking for start in term.positions(tokens)
                  for offset in range(len(term.parts))}
         return [p for p in now if p not in asked]
+
+    def _later_positions(self, tokens: IndexedTokens) -> list[int]:
+        return self._later.positions(tokens) if self._later is not None else []
 
     def _elsewhere_in_time(self, tokens: IndexedTokens, where: list[int]) -> bool:
         """A game, a joke or fireworks; or a past, habitual or hypothetical time word that stands closer to
@@ -205,7 +220,7 @@ class DangerRules:
         if not now and self._past_positions(tokens):
             return True
         elsewhen = self._not_now.positions(tokens) if self._not_now is not None else []
-        elsewhen += self._safe_positions(tokens)
+        elsewhen += self._safe_positions(tokens) + self._later_positions(tokens)
         if not elsewhen:
             return False
         if not now:

@@ -138,3 +138,20 @@ def test_a_past_verb_that_tells_the_background_does_not_calm_the_message():
     assert RULES.match("jag står på bron och vill inte leva mer sen min bror dog") is not None
     assert not RULES.time_signs("samma bil som stod utanför när min bror sköts").calm
     assert RULES.time_signs("min bror sköts utanför skolan").calm
+
+
+def test_a_plan_weeks_or_months_away_is_not_now():
+    # The classifier reads "ska" as a word of now; a time in `later` moves the plan away from tonight.
+    signs = RULES.time_signs("mina föräldrar säger att vi ska åka till hemlandet i sommar och att jag ska gifta mig där")
+    assert not signs.now and signs.calm
+    assert RULES.time_signs("de ska gifta bort henne").now  # no time given: the plan may be now
+    # Other words of now still count: the danger is here whatever is planned for later.
+    assert RULES.time_signs("han står utanför nu och säger att han ska döda mig i sommar").now
+    assert RULES.time_signs("han ska skjuta honom ikväll, inte efter sommaren").now
+    # "i vår" is also "in our (house)": not a time here.
+    assert RULES.time_signs("någon ska spränga något i vår trappuppgång").now
+
+
+def test_later_makes_a_pattern_elsewhere_in_time_only_where_it_stands_nearer():
+    assert RULES.match("han ska skjuta honom i sommar") is None
+    assert RULES.match("han ska skjuta honom nu") is not None
