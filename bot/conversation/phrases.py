@@ -29,6 +29,7 @@ ACK_SECOND_CONCERN = "Jag förstår, det är mer än en sak. Jag tar det mest br
 ACK_NEW_CONCERN = "Jag förstår."
 CHANGED = "Det här tillkommer:"
 CHANGED_FIRST = "Börja gärna med {name}."
+FOR_THE_YOUNG_TOO = "{name} är fortfarande en bra första kontakt för dig. Den unga kan också själv ringa eller chatta med:"
 NOTHING_CHANGED = "Kontakterna jag gav dig gäller fortfarande."
 DANGER_KEEP = "Hjälpen för det du berättade innan gäller fortfarande:"
 SHOW_ALL = "Här är alla kontakter jag har gett dig:"

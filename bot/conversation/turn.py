@@ -43,6 +43,9 @@ AUTHORITIES = frozenset({"police", "social_services", "security_police"})
 POLICE_KINDS = frozenset({"police", "security_police"})
 PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymity", "reach"})
 # Worries where a described crime moves the police up the list.
+# Lines for children and young people themselves (Bris): to a parent or a teacher they are an extra for the
+# young person, never the contact to start with.
+LINES_FOR_THE_YOUNG = frozenset({"child_helpline"})
 POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
 
 
@@ -392,10 +395,18 @@ class TurnBuilder:
             # "Det du beskriver kan vara brott. Då är polisen viktig att kontakta." comes with the police's card.
             new = [self.data.catalogue.get(POLICE), *(c for c in new if c.id != POLICE)]
         previous_first = self.before.last_shown[0] if self.before.last_shown else None
+        route = decisions[0].route.id
         texts = [acks]
         notes = [note for d in decisions for note in d.notes if "area" in self.news]
         texts += notes
-        if new:
+        if (new and contacts and contacts[0] not in new and all(c.kind in LINES_FOR_THE_YOUNG for c in new)
+                and self._writer_is_not_young(self.case)):
+            # "han är 15" from his mother: Bris is for him to call himself. Her own first contact is shown again
+            # on top, so that the first card is the one for the person writing.
+            texts.append(phrases.FOR_THE_YOUNG_TOO.format(name=contacts[0].name))
+            new = [contacts[0], *new]
+            route = f"for_the_young:{route}"
+        elif new:
             texts.append(phrases.CHANGED)
         elif contacts and contacts[0].id != previous_first:
             texts.append(phrases.CHANGED_FIRST.format(name=contacts[0].name))
@@ -403,7 +414,7 @@ class TurnBuilder:
         else:
             texts.append(phrases.NOTHING_CHANGED)
         question = self._next_question(decisions)
-        return Reply(route=decisions[0].route.id, text=" ".join(t for t in texts if t), cards=self._cards(new),
+        return Reply(route=route, text=" ".join(t for t in texts if t), cards=self._cards(new),
                      question=question.text if question else "", buttons=question.buttons if question else (),
                      situations=self.case.situations, extra={"question": question.key if question else None})
 
@@ -501,8 +512,11 @@ class TurnBuilder:
         others = [c for c in contacts if c.kind not in self.facts.declined and c.kind != "emergency"]
         if not others and "social_services" not in self.facts.declined and GENERIC_SOCIAL_SERVICES in self.data.catalogue:
             others = [self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))]
-        # Someone who turns an authority down is looking for someone to talk to: support lines first.
-        others.sort(key=lambda c: (c.kind in AUTHORITIES, c.id in self.before.shown))
+        # Someone who turns an authority down is looking for someone to talk to: support lines first. A line for
+        # young people to call themselves does not help a parent or a teacher: it comes last for them.
+        for_the_young_last = self._writer_is_not_young(self.case)
+        others.sort(key=lambda c: (for_the_young_last and c.kind in LINES_FOR_THE_YOUNG, c.kind in AUTHORITIES,
+                                   c.id in self.before.shown))
         text = (phrases.DECLINED if others else phrases.DECLINED_NO_OTHERS).format(emergency=self._emergency_number())
         return Reply(route="declined", text=text, cards=self._cards(others[:3]), situations=self.case.situations)
 
