@@ -403,7 +403,7 @@ class TurnBuilder:
                 and self._writer_is_not_young(self.case)):
             # "han är 15" from his mother: Bris is for him to call himself. Her own first contact is shown again
             # on top, so that the first card is the one for the person writing.
-            texts.append(phrases.FOR_THE_YOUNG_TOO.format(name=contacts[0].name))
+            texts.append(phrases.FOR_THE_YOUNG_TOO.format(name=contacts[0].name, lines=" och ".join(c.name for c in new)))
             new = [contacts[0], *new]
             route = f"for_the_young:{route}"
         elif new:
