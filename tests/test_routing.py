@@ -217,6 +217,14 @@ def test_another_way_to_reach_a_contact_is_answered_from_its_fields(guide):
     assert any(r.url and r.url in turn.reply.text or r.email and r.email in turn.reply.text for r in shown)
 
 
+def test_doing_it_online_asks_how_to_reach_the_contact_but_being_online_does_not(guide):
+    first = respond(guide, "hate_crime", "en man drog av min slöja på bussen igår")
+    turn = respond(guide, "nlu_fallback", "kan jag göra det på nätet", first.case)
+    assert turn.reply.route == "follow_up:reach"
+    other = respond(guide, "worried_extremism", "hon pratar med män på nätet hela nätterna", first.case)
+    assert other.reply.route != "follow_up:reach"
+
+
 def test_thanks_with_a_plan_closes_rather_than_giving_the_number_again(guide):
     first = respond(guide, "crime_victim", "jag blev rånad vid tunnelbanan och kan inte sova")
     turn = respond(guide, "thanks", "okej då ringer jag imorgon. tack", first.case)

@@ -19,6 +19,9 @@ DETAILS: dict[str, Phrases] = {
         "ringa mig", "ringer mig", "ringa upp", "ringer upp", "ringa tillbaka", "ringer tillbaka", "besöka", "komma dit",
         "gå dit", "träffa dom", "träffa dem", "träffa någon", "träffa nån", "boka tid", "istället för att ringa",
         "utan att ringa", "inte ringa", "kan inte ringa",
+        # Only as a way to do it: "hon pratar med män på nätet" is not a question about reaching anyone.
+        "göra det på nätet", "göra det online", "göra det digitalt", "anmäla på nätet", "anmäla online",
+        "anmäla digitalt", "på nätet istället", "online istället",
     ]),
     "number": Phrases.of([
         "nummer", "numret", "numren", "telefonnummer", "telefonnumret", "telnr", "tel nr", "nr", "nret",
