@@ -13,7 +13,7 @@ from typing import Sequence
 from bot.paths import DANGER_FILE
 from bot.problems import Collector, EditorDataError, Problem
 from bot.terms import IndexedTokens, Term, TermGroup
-from bot.text import fold, words
+from bot.text import clause_numbers, fold, words
 from bot.yamlio import LineDict, YamlError, load_yaml
 
 _WORDLIKE = re.compile(r"\w")
@@ -26,6 +26,11 @@ _NEGATIONS = {"inte", "inget", "ingen", "ej", "icke", "aldrig"}
 # och vill inte leva mer sen min bror dog", "samma bil som stod utanför när min bror sköts". Folded, as the
 # words they are compared with ("när" is "nar").
 _BACKGROUND = {"sen", "sedan", "nar", "efter", "eftersom", "innan"}
+# A `later` time right after one of these is a deadline, not when the plan happens: "ska döda mig innan
+# sommarlovet", "orkar inte vänta till nästa år". Folded.
+_DEADLINE = {"innan", "fore", "till", "senast", "inom", "vanta"}
+# A `later` time puts off a word of `plans` in the same clause, at most this many words away.
+_LATER_REACH = 6
 
 
 class DangerRulesError(EditorDataError):
@@ -92,10 +97,10 @@ class DangerRules:
     word is in the message at all. `harmless`: games, jokes, fireworks, hunting: never danger.
     `safe`: the danger is over (help has come, the person is somewhere safe): never the classifier's danger
     alone, and a pattern's words count only when a 'now' word stands closer to them ("polisen tog honom, men
-    hans bror står utanför med kniv"). `later`: a time weeks or months away ("i sommar", "nästa månad"); with
-    one, the words of `now` that only say something is planned (`plans`: "ska", "tänker") do not count as now,
-    and the message is calm ("vi ska åka till hemlandet i sommar och jag ska gifta mig där"). A pattern with
-    `any_time: true` ignores all these lists.
+    hans bror står utanför med kniv"). `later`: a time weeks or months away ("i sommar", "nästa månad"); a word of
+    `plans` ("ska", "tänker") in the same clause, a few words from it, is then no word of now for the classifier
+    ("vi ska åka till hemlandet i sommar"). It changes nothing else: other words of now still count, the patterns
+    and the calm words are as before. A pattern with `any_time: true` ignores all these lists.
     """
 
     patterns: tuple[Pattern, ...]
@@ -147,10 +152,13 @@ class DangerRules:
             return TimeSigns(harmless=True, now=False, calm=True)
         if self._over_at_the_end(tokens):
             return TimeSigns(harmless=False, now=False, calm=True, safe=True)
-        if self._now_positions(tokens):
+        now = self._now_positions(tokens)
+        if now and self._later is not None and self._plans is not None:
+            put_off = self._plans_put_off(tokens, text)
+            now = [p for p in now if p not in put_off]
+        if now:
             return TimeSigns(harmless=False, now=True, calm=False)
-        calm = (bool(self._not_now is not None and self._not_now.positions(tokens)) or bool(self._later_positions(tokens))
-                or bool(self._past_positions(tokens)))
+        calm = bool(self._not_now is not None and self._not_now.positions(tokens)) or bool(self._past_positions(tokens))
         return TimeSigns(harmless=False, now=False, calm=calm)
 
     def sounds_harmless(self, text: str) -> bool:
@@ -196,20 +204,26 @@ class DangerRules:
 
     def _now_positions(self, tokens: IndexedTokens) -> list[int]:
         """Where a word of `now` stands, except inside a question about what to do ("vart jag ska ta vägen",
-        "ska jag anmäla"): there "ska" asks, it does not announce; and except a word of `plans` when a word of
-        `later` puts the plan weeks or months away ("ska åka till hemlandet i sommar")."""
+        "ska jag anmäla"): there "ska" asks, it does not announce."""
         now = self._now.positions(tokens) if self._now is not None else []
-        if now and self._plans is not None and self._later_positions(tokens):
-            planned = set(self._plans.positions(tokens))
-            now = [p for p in now if p not in planned]
         if not now or self._asking is None or not self._asking.positions(tokens):
             return now
         asked = {start + offset for term in self.asking for start in term.positions(tokens)
                  for offset in range(len(term.parts))}
         return [p for p in now if p not in asked]
 
-    def _later_positions(self, tokens: IndexedTokens) -> list[int]:
-        return self._later.positions(tokens) if self._later is not None else []
+    def _plans_put_off(self, tokens: IndexedTokens, text: str) -> set[int]:
+        """The words of `plans` that a `later` time in the same clause puts weeks or months away ("vi ska åka till
+        hemlandet i sommar"); not a deadline ("innan sommarlovet") or a time in another clause ("jag har köpt rep
+        och ska hänga mig, jag fyller 18 nästa månad")."""
+        assert self._later is not None and self._plans is not None
+        words_ = tokens.tokens
+        times = [p for p in self._later.positions(tokens) if not (p > 0 and words_[p - 1] in _DEADLINE)]
+        if not times:
+            return set()
+        clause = clause_numbers(text)
+        return {p for p in self._plans.positions(tokens)
+                if any(clause[p] == clause[t] and abs(p - t) <= _LATER_REACH for t in times)}
 
     def _elsewhere_in_time(self, tokens: IndexedTokens, where: list[int]) -> bool:
         """A game, a joke or fireworks; or a past, habitual or hypothetical time word that stands closer to
@@ -220,7 +234,7 @@ class DangerRules:
         if not now and self._past_positions(tokens):
             return True
         elsewhen = self._not_now.positions(tokens) if self._not_now is not None else []
-        elsewhen += self._safe_positions(tokens) + self._later_positions(tokens)
+        elsewhen += self._safe_positions(tokens)
         if not elsewhen:
             return False
         if not now:

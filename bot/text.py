@@ -16,3 +16,19 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of a text, in order, as written."""
     return _WORD.findall(unicodedata.normalize("NFC", text))
+
+
+_CLAUSE_MARK = re.compile(r"[,.;:!?()\n]")
+_CLAUSE_WORDS = {"men", "sen", "sedan"}
+
+
+def clause_numbers(text: str) -> list[int]:
+    """For each word of `words(text)`, the number of its clause: punctuation and "men", "sen" start a new one."""
+    text = unicodedata.normalize("NFC", text)
+    numbers, clause, end = [], 0, 0
+    for match in _WORD.finditer(text):
+        if _CLAUSE_MARK.search(text, end, match.start()) or fold(match.group()) in _CLAUSE_WORDS:
+            clause += 1
+        numbers.append(clause)
+        end = match.end()
+    return numbers

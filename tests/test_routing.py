@@ -413,3 +413,19 @@ def test_who_asks_for_a_line_for_professionals_is_answered_as_one(guide):
     turn = respond(guide, "ask_service", text)
     assert turn.case.role == "staff"
     assert kinds(turn)[0] == "professional_support"
+
+
+def test_a_parent_keeps_their_own_first_contact_when_bris_is_added_for_the_young_person(guide):
+    first = respond(guide, "worried_gang", "min son hänger med ett gäng som säljer knark")
+    turn = respond(guide, "inform_age", "han är 14", first.case)
+    assert turn.reply.route.startswith("for_the_young:")
+    assert kinds(turn)[0] == kinds(first)[0] == "social_services" and "child_helpline" in kinds(turn)
+    bris = next(c for c in turn.reply.cards if c.kind == "child_helpline")
+    assert bris.name.split(" – ")[0] in turn.reply.text and " – " not in turn.reply.text  # the name, not the number
+
+
+def test_a_young_writer_about_a_friend_gets_bris_as_news_not_as_a_line_for_someone_else(guide):
+    first = respond(guide, "worried_gang", "min bästa vän har börjat hänga med ett gäng")
+    turn = respond(guide, "inform_age", "vi är 14", first.case)
+    assert not turn.reply.route.startswith("for_the_young")
+    assert "child_helpline" in kinds(turn)

@@ -42,10 +42,10 @@ LATER_DETAIL_QUESTION_CONFIDENCE = 0.8
 AUTHORITIES = frozenset({"police", "social_services", "security_police"})
 POLICE_KINDS = frozenset({"police", "security_police"})
 PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymity", "reach"})
-# Worries where a described crime moves the police up the list.
 # Lines for children and young people themselves (Bris): to a parent or a teacher they are an extra for the
 # young person, never the contact to start with.
 LINES_FOR_THE_YOUNG = frozenset({"child_helpline"})
+# Worries where a described crime moves the police up the list.
 POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
 
 
@@ -142,6 +142,10 @@ class TurnBuilder:
             self.news.append("crime")
         self.new_concerns = [s for s in situations.by_urgency(new)]
         return case
+
+    def _writer_is_an_adult(self) -> bool:
+        """A parent, a relative, staff, or someone who says they are an adult: not the young person concerned."""
+        return self.case.role in ("relative", "staff") or self.facts.adult_writer
 
     def _writer_is_not_young(self, case: Case) -> bool:
         """The writer is not a young person writing about themselves: a relative, staff, an adult age, or a
@@ -399,11 +403,13 @@ class TurnBuilder:
         texts = [acks]
         notes = [note for d in decisions for note in d.notes if "area" in self.news]
         texts += notes
-        if (new and contacts and contacts[0] not in new and all(c.kind in LINES_FOR_THE_YOUNG for c in new)
-                and self._writer_is_not_young(self.case)):
+        adult = self._writer_is_an_adult()
+        if adult:
+            new.sort(key=lambda c: c.kind in LINES_FOR_THE_YOUNG)  # Bris is for the young person: after the rest
+        if new and contacts and contacts[0] not in new and adult and new[0].kind in LINES_FOR_THE_YOUNG:
             # "han är 15" from his mother: Bris is for him to call himself. Her own first contact is shown again
             # on top, so that the first card is the one for the person writing.
-            texts.append(phrases.FOR_THE_YOUNG_TOO.format(name=contacts[0].name, lines=" och ".join(c.name for c in new)))
+            texts.append(phrases.FOR_THE_YOUNG_TOO.format(name=short_name(contacts[0]), lines=listed(new)))
             new = [contacts[0], *new]
             route = f"for_the_young:{route}"
         elif new:
@@ -510,12 +516,14 @@ class TurnBuilder:
         """The person turns a channel down: the case's other contacts, those not shown yet first."""
         contacts, _ = self.contacts_for(list(self.case.concerns))
         others = [c for c in contacts if c.kind not in self.facts.declined and c.kind != "emergency"]
-        if not others and "social_services" not in self.facts.declined and GENERIC_SOCIAL_SERVICES in self.data.catalogue:
-            others = [self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))]
+        adult = self._writer_is_an_adult()
+        only_for_the_young = adult and all(c.kind in LINES_FOR_THE_YOUNG for c in others)
+        if ((not others or only_for_the_young) and "social_services" not in self.facts.declined
+                and GENERIC_SOCIAL_SERVICES in self.data.catalogue):
+            others = [self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES)), *others]
         # Someone who turns an authority down is looking for someone to talk to: support lines first. A line for
         # young people to call themselves does not help a parent or a teacher: it comes last for them.
-        for_the_young_last = self._writer_is_not_young(self.case)
-        others.sort(key=lambda c: (for_the_young_last and c.kind in LINES_FOR_THE_YOUNG, c.kind in AUTHORITIES,
+        others.sort(key=lambda c: (adult and c.kind in LINES_FOR_THE_YOUNG, c.kind in AUTHORITIES,
                                    c.id in self.before.shown))
         text = (phrases.DECLINED if others else phrases.DECLINED_NO_OTHERS).format(emergency=self._emergency_number())
         return Reply(route="declined", text=text, cards=self._cards(others[:3]), situations=self.case.situations)
@@ -691,3 +699,14 @@ def take_turn(data: Snapshot, gazetteer: Gazetteer, facts: Facts, case: Case, no
               default_area: str | None = None) -> Turn:
     """The reply to one message, and the case after it."""
     return TurnBuilder(data, gazetteer, facts, case, now, default_area).build()
+
+
+def short_name(resource: Resource) -> str:
+    """The name without the number after the dash: "Bris" for "Bris – 116 111"."""
+    return resource.name.split(" – ")[0]
+
+
+def listed(resources: list[Resource]) -> str:
+    """"Bris", "Bris och Tjejjouren", "Bris, Tjejjouren och UMO"."""
+    names = [short_name(r) for r in resources]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
