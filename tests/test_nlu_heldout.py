@@ -10,8 +10,8 @@
   danger_train9 now train the danger classifier (bot/data/danger_examples/); blind9–15 and nearmiss_dev joined
   in session 7, blind16–20 (never read) in session 10.
 
-* Whole conversations (dialogues_a–j.yml): 400 conversations written by helpers who never saw the bot,
-  judged turn by turn (bot/dialogue_evaluation.py); A, C and D were looked at while mending, B and E–J
+* Whole conversations (dialogues_a–k.yml): 440 conversations written by helpers who never saw the bot,
+  judged turn by turn (bot/dialogue_evaluation.py); A, C and D were looked at while mending, B and E–K
   only measured (in session 9 the calm turns of B and E–I that got 112 first were read once).
 
 The real-language and fresh-danger thresholds guard the measured level (docs/nlu-pipeline.md). They
@@ -106,6 +106,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_h.yml", 0.83, 0.60, 0.09),  # session 7, written at its end: measured on the code before and after it
     ("dialogues_i.yml", 0.76, 0.35, 0.08),  # session 8, written after the network: measured before and after it, not read
     ("dialogues_j.yml", 0.83, 0.55, 0.06),  # session 10, written before its changes: measured before and after them, not read
+    ("dialogues_k.yml", 0.86, 0.65, 0.07),  # session 10, written at its end: measured on the code before and after it, not read
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
