@@ -707,6 +707,6 @@ def short_name(resource: Resource) -> str:
 
 
 def listed(resources: list[Resource]) -> str:
-    """"Bris", "Bris och Tjejjouren", "Bris, Tjejjouren och UMO"."""
+    """The short names as a Swedish list: "Bris", "Bris och Tjejjouren", "Bris, Tjejjouren och UMO"."""
     names = [short_name(r) for r in resources]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
