@@ -429,3 +429,16 @@ def test_a_young_writer_about_a_friend_gets_bris_as_news_not_as_a_line_for_someo
     turn = respond(guide, "inform_age", "vi är 14", first.case)
     assert not turn.reply.route.startswith("for_the_young")
     assert "child_helpline" in kinds(turn)
+
+
+def test_a_contact_is_named_without_its_number_but_with_its_unit():
+    from bot.conversation.turn import listed, short_name
+
+    def named(name):
+        return type("R", (), {"name": name})()
+
+    assert short_name(named("Bris – 116 111")) == "Bris"
+    assert short_name(named("Kvinnofridslinjen – 020-50 50 50")) == "Kvinnofridslinjen"
+    assert short_name(named("Botkyrka kommun – socialtjänsten")) == "Botkyrka kommun – socialtjänsten"
+    assert listed([named("Bris – 116 111"), named("Tjejjourer och ungdomsjourer"), named("UMO")]) == \
+        "Bris, Tjejjourer och ungdomsjourer och UMO"

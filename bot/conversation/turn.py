@@ -6,6 +6,7 @@ Danger always comes first, and the help for what the person said before stays in
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -45,6 +46,8 @@ PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymit
 # Lines for children and young people themselves (Bris): to a parent or a teacher they are an extra for the
 # young person, never the contact to start with.
 LINES_FOR_THE_YOUNG = frozenset({"child_helpline"})
+# A phone number as the editors write it after a name: "116 111", "020-50 50 50".
+_NUMBER = re.compile(r"[\d][\d -]*")
 # Worries where a described crime moves the police up the list.
 POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
 
@@ -702,8 +705,10 @@ def take_turn(data: Snapshot, gazetteer: Gazetteer, facts: Facts, case: Case, no
 
 
 def short_name(resource: Resource) -> str:
-    """The name without the number after the dash: "Bris" for "Bris – 116 111"."""
-    return resource.name.split(" – ")[0]
+    """The name without a number after the dash ("Bris" for "Bris – 116 111"); "Botkyrka kommun – socialtjänsten"
+    stays whole."""
+    name, _, after = resource.name.rpartition(" – ")
+    return name if name and _NUMBER.fullmatch(after) else resource.name
 
 
 def listed(resources: list[Resource]) -> str:
