@@ -46,7 +46,7 @@ PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymit
 # Lines for children and young people themselves (Bris): to a parent or a teacher they are an extra for the
 # young person, never the contact to start with.
 LINES_FOR_THE_YOUNG = frozenset({"child_helpline"})
-# A phone number as the editors write it after a name: "116 111", "020-50 50 50".
+# A phone number as the editors write it after a name: digits, spaces and hyphens.
 _NUMBER = re.compile(r"[\d][\d -]*")
 # Worries where a described crime moves the police up the list.
 POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
