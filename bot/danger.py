@@ -153,7 +153,7 @@ class DangerRules:
         if self._over_at_the_end(tokens):
             return TimeSigns(harmless=False, now=False, calm=True, safe=True)
         now = self._now_positions(tokens)
-        if now and self._later is not None and self._plans is not None:
+        if now:
             put_off = self._plans_put_off(tokens, text)
             now = [p for p in now if p not in put_off]
         if now:
@@ -216,7 +216,8 @@ class DangerRules:
         """The words of `plans` that a `later` time in the same clause puts weeks or months away ("vi ska åka till
         hemlandet i sommar"); not a deadline ("innan sommarlovet") or a time in another clause ("jag har köpt rep
         och ska hänga mig, jag fyller 18 nästa månad")."""
-        assert self._later is not None and self._plans is not None
+        if self._later is None or self._plans is None:
+            return set()
         words_ = tokens.tokens
         times = [p for p in self._later.positions(tokens) if not (p > 0 and words_[p - 1] in _DEADLINE)]
         if not times:
