@@ -18,7 +18,7 @@ from bot.yamlio import LineDict, YamlError, load_yaml
 
 _WORDLIKE = re.compile(r"\w")
 # The word lists that place a message in time, in the order DangerRules takes them.
-TIME_LISTS = ("now", "not_now", "harmless", "past", "asking", "safe", "later", "plans")
+TIME_LISTS = ("now", "not_now", "harmless", "past", "asking", "safe", "later", "plans", "weak_now")
 # A harmless or safe word next to one of these is denied ("han skämtar inte", "inget skämt", "vi är inte
 # säkra", "hon klarar sig inte").
 _NEGATIONS = {"inte", "inget", "ingen", "ej", "icke", "aldrig"}
@@ -79,12 +79,14 @@ class Pattern:
 class TimeSigns:
     """`harmless`: a game, a joke, fireworks or hunting. `now`: a word of `now`. `calm`: nothing says 'now',
     and something places the message in a game, a joke, the past, a habit or a worry. `safe`: the danger is
-    over, help has come or the person is somewhere safe ("polisen har tagit med honom nu, vi är okej")."""
+    over, help has come or the person is somewhere safe ("polisen har tagit med honom nu, vi är okej").
+    `weak`: every word of now is one of `weak_now` (a plan, "idag", "fortfarande"), none says it is happening."""
 
     harmless: bool
     now: bool
     calm: bool
     safe: bool = False
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,9 @@ class DangerRules:
     hans bror står utanför med kniv"). `later`: a time weeks or months away ("i sommar", "nästa månad"); a word of
     `plans` ("ska", "tänker") in the same clause, a few words from it, is then no word of now for the classifier
     ("vi ska åka till hemlandet i sommar"). It changes nothing else: other words of now still count, the patterns
-    and the calm words are as before. A pattern with `any_time: true` ignores all these lists.
+    and the calm words are as before. `weak_now`: words of now that say no more than a plan or a day ("ska",
+    "idag", "fortfarande"); when they are all a message has, the classifier's unsure danger is danger only at
+    the start of a conversation (TimeSigns.weak). A pattern with `any_time: true` ignores all these lists.
     """
 
     patterns: tuple[Pattern, ...]
@@ -112,6 +116,7 @@ class DangerRules:
     safe: tuple[Term, ...] = ()
     later: tuple[Term, ...] = ()
     plans: tuple[Term, ...] = ()
+    weak_now: tuple[Term, ...] = ()
     _now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _not_now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _harmless: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
@@ -120,6 +125,7 @@ class DangerRules:
     _safe: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _later: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _plans: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
+    _weak_now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in TIME_LISTS:
@@ -157,7 +163,8 @@ class DangerRules:
             put_off = self._plans_put_off(tokens, text)
             now = [p for p in now if p not in put_off]
         if now:
-            return TimeSigns(harmless=False, now=True, calm=False)
+            weak = set(self._weak_now.positions(tokens)) if self._weak_now is not None else set()
+            return TimeSigns(harmless=False, now=True, calm=False, weak=all(p in weak for p in now))
         calm = bool(self._not_now is not None and self._not_now.positions(tokens)) or bool(self._past_positions(tokens))
         return TimeSigns(harmless=False, now=False, calm=calm)
 

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 import yaml
 
 from bot import situations
-from bot.conversation.understanding import Message
+from bot.conversation.understanding import Message, weigh_maybe_danger
 from bot.corpus import DEFAULT_KINDS
 from bot.guide import Guide
 from bot.paths import PROJECT_ROOT
@@ -185,7 +185,8 @@ async def evaluate_agent(agent: Any, guide: Guide, samples: list[Sample]) -> Rep
         seconds = time.perf_counter() - started
         message = Message.from_parse_data(parsed, text)
         reply = guide.respond(message).reply
-        report.outcomes.append(Outcome(sample, message.intent, reply, seconds))
+        # A maybe-danger is danger as a first message: the intent the guide answered.
+        report.outcomes.append(Outcome(sample, weigh_maybe_danger(message, helped=False).intent, reply, seconds))
     return report
 
 

@@ -11,7 +11,7 @@ from typing import Callable
 
 from bot.conversation.case import Case
 from bot.conversation.turn import Turn, take_turn
-from bot.conversation.understanding import Message, understand
+from bot.conversation.understanding import Message, understand, weigh_maybe_danger
 from bot.editors_data import EditorsData, Snapshot, shared
 from bot.schedule import STOCKHOLM
 
@@ -31,8 +31,10 @@ class Guide:
                 default_area: str | None = None) -> Turn:
         """The reply to one message. `default_area` is the municipality whose website embeds the chat."""
         snapshot = self.data.current()
+        case = case or Case()
+        message = weigh_maybe_danger(message, helped=bool(case.shown) and not case.danger)
         facts = understand(message, snapshot, self.data.gazetteer, self.lemmatize)
-        return take_turn(snapshot, self.data.gazetteer, facts, case or Case(), now or datetime.now(STOCKHOLM),
+        return take_turn(snapshot, self.data.gazetteer, facts, case, now or datetime.now(STOCKHOLM),
                          default_area if default_area and self.data.gazetteer.is_known_area(default_area) else None)
 
     def first_reply(self, text: str, intent: str, now: datetime | None = None) -> Turn:

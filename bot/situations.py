@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DANGER = "acute_danger"
+# Not a situation: the NLU's word for the danger classifier's unsure guess with only a plan, "idag" or "fortfarande"
+# to say it is now. The dialogue rules give it 112 first as a conversation's first message; later the guide
+# weighs it against the conversation (bot.conversation.understanding.weigh_maybe_danger).
+MAYBE_DANGER = "acute_danger_maybe"
 OUT_OF_SCOPE = "out_of_scope"
 
 

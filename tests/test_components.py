@@ -99,3 +99,14 @@ def test_scaled_counts_weigh_a_long_message_as_much_as_a_short_one():
     assert norms[:2] == pytest.approx([1.0, 1.0])
     assert norms[2] == 0.0  # an empty message stays empty, no division by zero
     assert rows[1, 0] == pytest.approx(rows[1, 1])
+
+
+def test_the_calm_reading_of_a_maybe_danger_stays_second_in_the_ranking():
+    from bot.rasa_adapters.components import _calm_reading, _force_intent
+
+    # The situation classifier's own danger guess gives way as for any message the danger rules did not take.
+    message = _classified("vi har möte med soc idag", ("acute_danger", 0.4), ("ask_process", 0.35), ("worried_gang", 0.1))
+    _calm_reading(message, "vi har möte med soc idag")
+    _force_intent(message, "acute_danger_maybe")
+    names = [r["name"] for r in message.get("intent_ranking")]
+    assert names[:2] == ["acute_danger_maybe", "ask_process"] and "acute_danger" not in names

@@ -175,3 +175,20 @@ def test_a_later_time_elsewhere_changes_nothing(text, without_the_time):
 def test_later_leaves_the_editors_patterns_as_they_were():
     assert RULES.match("han ska skjuta honom i sommar") is not None
     assert RULES.match("det brinner i trapphuset, vi skulle renovera i höst") is not None
+
+
+@pytest.mark.parametrize(("text", "weak"), [
+    ("vi har möte med soc idag", True),
+    ("han ska börja på en ny skola", True),
+    ("hon mår fortfarande dåligt efter det som hände", True),
+    ("han står utanför idag och skriker", False),  # "står utanför" says it is happening
+    ("de ska slå honom ikväll", False),  # "ikväll" is soon
+    ("nu ska han göra det", False),
+])
+def test_weak_words_of_now_say_no_more_than_a_plan_or_a_day(text, weak):
+    signs = RULES.time_signs(text)
+    assert signs.now and signs.weak is weak
+
+
+def test_a_message_without_words_of_now_is_not_weak():
+    assert not RULES.time_signs("min son har en kniv").weak

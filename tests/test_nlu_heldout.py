@@ -107,6 +107,8 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_i.yml", 0.76, 0.35, 0.08),  # session 8, written after the network: measured before and after it, not read
     ("dialogues_j.yml", 0.83, 0.55, 0.06),  # session 10, written before its changes: measured before and after them, not read
     ("dialogues_k.yml", 0.86, 0.65, 0.07),  # session 10, written at its end: measured on the code before and after it, not read
+    ("dialogues_l.yml", 0.83, 0.60, 0.08),  # session 11, written at its start (a month's mix): measured before and after, not read
+    ("dialogues_m.yml", 0.80, 0.47, 0.09),  # session 11, written at its start (danger and plans mid-conversation), not read
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}

@@ -442,3 +442,31 @@ def test_a_contact_is_named_without_its_number_but_with_its_unit():
     assert short_name(named("Botkyrka kommun – socialtjänsten")) == "Botkyrka kommun – socialtjänsten"
     assert listed([named("Bris – 116 111"), named("Tjejjourer och ungdomsjourer"), named("UMO")]) == \
         "Bris, Tjejjourer och ungdomsjourer och UMO"
+
+
+def _maybe_danger(text: str, besides: str) -> Message:
+    """As the NLU gives the danger classifier's unsure guess with only a plan or a day to say now."""
+    return Message.from_parse_data({"intent": {"name": "acute_danger_maybe", "confidence": 1.0},
+                                    "intent_ranking": [{"name": "acute_danger_maybe", "confidence": 1.0},
+                                                       {"name": besides, "confidence": 0.5}],
+                                    "danger_rule": "danger_model", "danger_probability": 0.45}, text)
+
+
+def test_a_maybe_danger_opening_a_conversation_gets_112_first(guide):
+    turn = guide.respond(_maybe_danger("dom har sagt att det händer idag", "threat_extortion"), Case(), TUESDAY_NOON)
+    assert turn.reply.urgent and kinds(turn)[0] == "emergency"
+
+
+def test_a_maybe_danger_after_the_help_is_what_it_is_about_besides(guide):
+    first = respond(guide, "worried_gang", "min son hänger med ett gäng i centrum")
+    turn = guide.respond(_maybe_danger("vi har möte med soc idag, vad ska jag säga", "ask_process"), first.case, TUESDAY_NOON)
+    assert not turn.reply.urgent and "emergency" not in kinds(turn)
+    assert turn.reply.route.split(":")[0] not in ("danger_now", "after_danger")
+
+
+def test_a_maybe_danger_after_danger_in_the_same_conversation_is_danger_again(guide):
+    first = respond(guide, "violence_close_relationship", "min pappa slår min mamma")
+    danger = respond(guide, "acute_danger", "nu slår han henne igen", first.case)
+    turn = guide.respond(_maybe_danger("han är fortfarande kvar i lägenheten", "violence_close_relationship"),
+                         danger.case, TUESDAY_NOON)
+    assert turn.reply.urgent and kinds(turn)[0] == "emergency"

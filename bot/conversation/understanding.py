@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator
 
 from bot import situations
@@ -196,6 +196,21 @@ def _behind_danger(message: Message) -> str | None:
 def _only_acknowledging(tokens: IndexedTokens) -> bool:
     said = set(tokens.tokens)
     return bool(said & lexicon.ACKNOWLEDGING) and said <= lexicon.ACKNOWLEDGING | lexicon.ACKNOWLEDGING_TOO
+
+
+def weigh_maybe_danger(message: Message, helped: bool) -> Message:
+    """The NLU's maybe-danger (situations.MAYBE_DANGER: the danger classifier unsure, only a plan, "idag" or
+    "fortfarande" to say now) is danger, unless the person has had help in a conversation where nothing was
+    danger: then it is what the message is about besides, which the NLU ranked second ("vi har möte med soc
+    idag", "hon mår fortfarande dåligt")."""
+    if message.intent != situations.MAYBE_DANGER:
+        return message
+    rest = tuple(r for r in message.ranking if r[0] != situations.MAYBE_DANGER)
+    if not helped:
+        ranking = ((situations.DANGER, 1.0), *(r for r in rest if r[0] != situations.DANGER))
+        return replace(message, intent=situations.DANGER, confidence=1.0, ranking=ranking)
+    name, confidence = rest[0] if rest else (FALLBACK, 0.0)
+    return replace(message, intent=name, confidence=confidence, ranking=rest, danger_rule=None)
 
 
 def _resolved_intent(message: Message) -> str:

@@ -62,7 +62,9 @@ class RuleOverrides(GraphComponent):
     1. Danger: a message becomes `acute_danger`, whatever else it says, when it matches a pattern in
        data/danger.yml or the danger classifier (bot.danger_model) thinks it likely; a pattern is
        overruled only when that classifier is nearly sure it is not danger, never with `any_time`.
-       A situation classifier's danger guess that neither confirms takes its next guess.
+       A situation classifier's danger guess that neither confirms takes its next guess. The classifier's
+       unsure guess with only weak words of now (`weak_now`: a plan, "idag") becomes `acute_danger_maybe`:
+       danger as a conversation's first message (data/rules/danger.yml), weighed by the guide later on.
     2. Buttons: a typed button title means that button.
     3. Place: a message that is only a place name becomes `inform_area`, with the area as entity.
     The danger rules come from the one owner of the editors' data (bot.editors_data), and are stored
@@ -156,14 +158,19 @@ class RuleOverrides(GraphComponent):
                 # "ok tack, jag pratar med honom ikväll": thanks that ends the talk, its 'ikväll' a plan. The editors'
                 # patterns still count ("tack, han står utanför med kniven nu"), and so does a sure classifier.
                 matched = None
+            if matched == "danger_model" and probability < settings.sure and signs.weak:
+                # "vi har möte med soc idag", "han ska börja i ny skola": only a plan or a day says now. Danger
+                # as a conversation's first message; after help, the guide reads it as the conversation goes on.
+                # What the message is about besides stays second in the ranking.
+                _calm_reading(message, text)
+                _force_intent(message, situations.MAYBE_DANGER)
+                message.set("danger_rule", matched, add_to_output=True)
+                continue
             if matched:
                 _force_intent(message, situations.DANGER)
                 message.set("danger_rule", matched, add_to_output=True)
                 continue
-            if (message.get(INTENT) or {}).get("name") == situations.DANGER:
-                # The situation classifier saw danger words, the danger classifier and the rules did not.
-                _demote_danger(message)
-            _keep_small_talk_small(message, text)
+            _calm_reading(message, text)
             button = typed_button(text)
             if button is not None:
                 intent, values = button
@@ -199,6 +206,14 @@ def _demote(message: Message, names: tuple[str, ...]) -> None:
 
 # Intents the Rasa rules answer with a fixed text (data/rules/chitchat.yml), without the conversation.
 SMALL_TALK = ("greet", "bot_challenge")
+
+
+def _calm_reading(message: Message, text: str) -> None:
+    """What a message is about when it is not danger."""
+    if (message.get(INTENT) or {}).get("name") == situations.DANGER:
+        # The situation classifier saw danger words, the danger classifier and the rules did not.
+        _demote_danger(message)
+    _keep_small_talk_small(message, text)
 
 
 def _keep_small_talk_small(message: Message, text: str) -> None:
