@@ -14,6 +14,8 @@ from bot.conversation.understanding import Message
 from bot.guide import Guide
 
 CASE_SLOT = "case"
+# Whether a maybe-danger is read as the conversation going on: the dialogue rules skip the static 112 answer then.
+HELPED_SLOT = "helped"
 
 
 @lru_cache(maxsize=1)
@@ -41,4 +43,4 @@ class ActionRoute(Action):
         for message in turn.reply.to_messages():
             dispatcher.utter_message(text=message.get("text"), buttons=message.get("buttons") or [],
                                      json_message=message.get("custom"))
-        return [SlotSet(CASE_SLOT, turn.case.to_slot())]
+        return [SlotSet(CASE_SLOT, turn.case.to_slot()), SlotSet(HELPED_SLOT, turn.case.helped_without_danger)]

@@ -98,12 +98,22 @@ def check_situations(root: Path = paths.PROJECT_ROOT) -> list[Problem]:
         if situation not in intents:
             problems.append(Problem(domain_file, domain.line_of("intents"), "intents",
                                     f"situationen '{situation}' (bot/situations.py) saknas bland intents."))
+    if situations.MAYBE_DANGER not in intents:
+        problems.append(Problem(domain_file, domain.line_of("intents"), "intents",
+                                f"'{situations.MAYBE_DANGER}' (bot/situations.py) saknas bland intents."))
     routed: dict[str, list[str]] = {}
     for rules_file in sorted((root / "data" / "rules").glob("*.yml")):
         for rule in (load_yaml(rules_file) or {}).get("rules") or []:
             steps = rule.get("steps") or []
             if steps and "intent" in steps[0]:
-                routed[steps[0]["intent"]] = [s.get("action") for s in steps[1:] if "action" in s]
+                actions = [s.get("action") for s in steps[1:] if "action" in s]
+                if not rule.get("condition"):  # the rule that always applies; one with a condition narrows it
+                    routed[steps[0]["intent"]] = actions
+    for danger in (situations.DANGER, situations.MAYBE_DANGER):
+        # The static 112 answer needs no action server: it must come first wherever danger is answered.
+        if routed.get(danger, [])[:2] != ["utter_emergency", "action_route"]:
+            problems.append(Problem(root / "data" / "rules", 1, "rules",
+                                    f"'{danger}' behöver en regel utan villkor: utter_emergency, sedan action_route."))
     for situation in situations.IDS:
         if "action_route" not in routed.get(situation, []):
             problems.append(Problem(root / "data" / "rules", 1, "rules",

@@ -80,13 +80,15 @@ class TimeSigns:
     """`harmless`: a game, a joke, fireworks or hunting. `now`: a word of `now`. `calm`: nothing says 'now',
     and something places the message in a game, a joke, the past, a habit or a worry. `safe`: the danger is
     over, help has come or the person is somewhere safe ("polisen har tagit med honom nu, vi är okej").
-    `weak`: every word of now is one of `weak_now` (a plan, "idag", "fortfarande"), none says it is happening."""
+    `only_weak_now`: every word of now is one of `weak_now` (a plan, "idag", "fortfarande"), none says it is
+    happening; `calm_without_weak` is then what `calm` would be without them."""
 
     harmless: bool
     now: bool
     calm: bool
     safe: bool = False
-    weak: bool = False
+    only_weak_now: bool = False
+    calm_without_weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class DangerRules:
     ("vi ska åka till hemlandet i sommar"). It changes nothing else: other words of now still count, the patterns
     and the calm words are as before. `weak_now`: words of now that say no more than a plan or a day ("ska",
     "idag", "fortfarande"); when they are all a message has, the classifier's unsure danger is danger only at
-    the start of a conversation (TimeSigns.weak). A pattern with `any_time: true` ignores all these lists.
+    the start of a conversation (TimeSigns.only_weak_now). A pattern with `any_time: true` ignores all these lists.
     """
 
     patterns: tuple[Pattern, ...]
@@ -162,10 +164,13 @@ class DangerRules:
         if now:
             put_off = self._plans_put_off(tokens, text)
             now = [p for p in now if p not in put_off]
+        calm = bool(self._not_now is not None and self._not_now.positions(tokens)) or bool(self._past_positions(tokens))
         if now:
             weak = set(self._weak_now.positions(tokens)) if self._weak_now is not None else set()
-            return TimeSigns(harmless=False, now=True, calm=False, weak=all(p in weak for p in now))
-        calm = bool(self._not_now is not None and self._not_now.positions(tokens)) or bool(self._past_positions(tokens))
+            if all(p in weak for p in now):
+                # `calm` as if the weak words were not there: what the message says without them.
+                return TimeSigns(harmless=False, now=True, calm=False, only_weak_now=True, calm_without_weak=calm)
+            return TimeSigns(harmless=False, now=True, calm=False)
         return TimeSigns(harmless=False, now=False, calm=calm)
 
     def sounds_harmless(self, text: str) -> bool:
@@ -305,6 +310,12 @@ def parse_danger_rules(document: object, path: Path) -> DangerRules:
             found.add(document.line_of(key), key, f"skriv {key} som en lista med ord, t.ex. {key}: [igår, förra veckan].")
             value = []
         time_words[key] = tuple(Term.parse(v) for v in value)
+    now_words = {t.parts for t in time_words["now"]}
+    for term in time_words["weak_now"]:
+        if term.parts not in now_words:
+            # A weak word must first be a word of now: weak_now only ever weakens now, it never adds to it.
+            found.add(document.line_of("weak_now"), "weak_now",
+                      f"'{' '.join(term.parts)}' står inte i now. weak_now får bara ha ord som också står i now.")
     if found.has_errors:
         raise DangerRulesError(found.problems)
     return DangerRules(tuple(patterns), *(time_words[key] for key in TIME_LISTS))

@@ -32,7 +32,7 @@ class Guide:
         """The reply to one message. `default_area` is the municipality whose website embeds the chat."""
         snapshot = self.data.current()
         case = case or Case()
-        message = weigh_maybe_danger(message, helped=bool(case.shown) and not case.danger)
+        message = weigh_maybe_danger(message, helped=case.helped_without_danger)
         facts = understand(message, snapshot, self.data.gazetteer, self.lemmatize)
         return take_turn(snapshot, self.data.gazetteer, facts, case, now or datetime.now(STOCKHOLM),
                          default_area if default_area and self.data.gazetteer.is_known_area(default_area) else None)

@@ -79,3 +79,17 @@ def test_a_named_youth_clinic_is_the_citys_own_where_there_is_one_and_umo_elsewh
     assert "gratis" in in_stockholm.reply.text.split("\n")[0]
     elsewhere = guide.respond(Message(text=question, intent="ask_service"), now=NOW, default_area="botkyrka")
     assert elsewhere.reply.cards[0].id == "umo"
+
+
+def test_every_way_to_danger_starts_with_the_static_112_answer(tmp_path):
+    root = tmp_path / "project"
+    (root / "data").mkdir(parents=True)
+    shutil.copytree(paths.PROJECT_ROOT / "data" / "rules", root / "data" / "rules")
+    shutil.copy(paths.PROJECT_ROOT / "domain.yml", root / "domain.yml")
+    assert check_situations(root) == []
+    rules = root / "data" / "rules" / "danger.yml"
+    # The maybe-danger without its static answer: only the rule with a condition would be left to reach the guide.
+    rules.write_text(rules.read_text(encoding="utf-8").replace("      - intent: acute_danger_maybe\n      - action: utter_emergency\n",
+                                                               "      - intent: acute_danger_maybe\n", 1), encoding="utf-8")
+    messages = [p.message for p in check_situations(root)]
+    assert any("'acute_danger_maybe'" in m and "utter_emergency" in m for m in messages)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -187,8 +188,24 @@ def test_later_leaves_the_editors_patterns_as_they_were():
 ])
 def test_weak_words_of_now_say_no_more_than_a_plan_or_a_day(text, weak):
     signs = RULES.time_signs(text)
-    assert signs.now and signs.weak is weak
+    assert signs.now and signs.only_weak_now is weak
 
 
 def test_a_message_without_words_of_now_is_not_weak():
-    assert not RULES.time_signs("min son har en kniv").weak
+    assert not RULES.time_signs("min son har en kniv").only_weak_now
+
+
+def test_without_its_weak_words_a_message_can_still_be_calm():
+    # What the message says besides "idag": a past event calms it, a bare description does not.
+    assert RULES.time_signs("han blev slagen igår och ska till läkaren idag").calm_without_weak
+    assert not RULES.time_signs("han ska ha en kniv med sig").calm_without_weak
+
+
+def test_a_weak_word_of_now_must_first_be_a_word_of_now(tmp_path):
+    source = Path(__file__).resolve().parents[1] / "data" / "danger.yml"
+    broken = tmp_path / "danger.yml"
+    broken.write_text(source.read_text(encoding="utf-8").replace("weak_now: [ska,", "weak_now: [sedan, ska,"), encoding="utf-8")
+    with pytest.raises(DangerRulesError) as raised:
+        load_danger_rules(broken)
+    problem = raised.value.problems[0]
+    assert problem.field == "weak_now" and "'sedan'" in problem.message and problem.line > 1

@@ -61,13 +61,18 @@ def test_imminent_danger_gets_the_emergency_number_first(bot, data_copy):
     assert resources[0]["id"] == "police_emergency" and resources[0]["kind"] == "emergency"
 
 
-def test_a_maybe_danger_gets_112_first_only_as_the_first_message(bot, data_copy):
-    # The danger classifier is unsure and only "idag" says now: the dialogue rules give the static 112 answer at
-    # the start of a conversation; after the help, the routing action reads it as the conversation going on.
+def test_a_maybe_danger_gets_112_first_until_help_without_danger(bot, data_copy):
+    # The danger classifier is unsure and only "idag" says now: the static 112 answer, as for danger, also after
+    # the web chat's greeting; after help without danger (the `helped` slot) the routing action reads it as the
+    # conversation going on.
     number = resource_yaml(data_copy, "national.yml", "police_emergency")["phones"][0]["number"]
     maybe = "han säger att han inte vågar gå hem idag"
     first = chat(bot, maybe)
     assert number in first[0]["text"] and resources_of(first)[0]["kind"] == "emergency"
+    greeted = uuid.uuid4().hex
+    chat(bot, "hej", greeted)
+    after_greeting = chat(bot, maybe, greeted)
+    assert number in after_greeting[0]["text"] and resources_of(after_greeting)[0]["kind"] == "emergency"
     sender = uuid.uuid4().hex
     assert resources_of(chat(bot, "min son hänger med ett gäng i centrum", sender))
     later = chat(bot, maybe, sender)

@@ -128,6 +128,6 @@ def test_thanks_with_a_plan_for_tonight_is_no_danger_but_thanks_before_a_weapon_
         return await agent.parse_message(text)
 
     calm = asyncio.run(parse("ok tack, jag pratar med honom ikväll"))
-    assert calm["intent"]["name"] != "acute_danger" and calm.get("danger_rule") is None
+    assert calm["intent"]["name"] not in ("acute_danger", "acute_danger_maybe") and calm.get("danger_rule") is None
     armed = asyncio.run(parse("tack, han står utanför med en kniv nu"))
     assert armed["intent"]["name"] == "acute_danger"

@@ -470,3 +470,18 @@ def test_a_maybe_danger_after_danger_in_the_same_conversation_is_danger_again(gu
     turn = guide.respond(_maybe_danger("han är fortfarande kvar i lägenheten", "violence_close_relationship"),
                          danger.case, TUESDAY_NOON)
     assert turn.reply.urgent and kinds(turn)[0] == "emergency"
+
+
+def test_a_maybe_danger_stays_danger_where_danger_can_hide(guide):
+    # Violence at home: the bot has shown help and asked whether anyone is in danger now; "fortfarande" answers it.
+    first = respond(guide, "violence_close_relationship", "min pappa slår min mamma")
+    assert first.case.shown and not first.case.helped_without_danger
+    turn = guide.respond(_maybe_danger("han är fortfarande här och skriker", "violence_close_relationship"),
+                         first.case, TUESDAY_NOON)
+    assert turn.reply.urgent and kinds(turn)[0] == "emergency"
+
+
+def test_the_open_question_whether_anyone_is_in_danger_keeps_a_maybe_danger_danger(guide):
+    first = respond(guide, "worried_gang", "min son hänger med ett gäng i centrum")
+    asked = replace(first.case, pending="danger")
+    assert first.case.helped_without_danger and not asked.helped_without_danger

@@ -7,6 +7,10 @@ from typing import Any
 
 from bot import situations
 
+# Concerns in which danger can hide without being said (violence at home, threats, suicidal thoughts): while one
+# is in the case, a maybe-danger stays danger.
+DANGER_CAN_HIDE = frozenset({"violence_close_relationship", "threat_extortion", "suicide_selfharm"})
+
 UNDER_18 = "under_18"
 ADULT = "adult"
 AGE_GROUPS = (UNDER_18, ADULT)
@@ -35,6 +39,14 @@ class Case:
     def young(self) -> bool:
         """The person concerned is under 18, or the writer is a young person."""
         return self.age_group == UNDER_18 or (self.role == "young" and self.age_group != ADULT)
+
+    @property
+    def helped_without_danger(self) -> bool:
+        """The person has had help, and nothing in the conversation was or may be danger: no danger turn, no open
+        question whether someone is in danger, no concern where danger can hide. A maybe-danger is then read as
+        the conversation going on (bot.conversation.understanding.weigh_maybe_danger; the `helped` slot)."""
+        return (bool(self.shown) and not self.danger and (self.pending or "").partition(":")[0] != "danger"
+                and not DANGER_CAN_HIDE & set(self.situations))
 
     @property
     def concerns(self) -> tuple[str, ...]:

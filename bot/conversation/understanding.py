@@ -210,6 +210,7 @@ def weigh_maybe_danger(message: Message, helped: bool) -> Message:
         ranking = ((situations.DANGER, 1.0), *(r for r in rest if r[0] != situations.DANGER))
         return replace(message, intent=situations.DANGER, confidence=1.0, ranking=ranking)
     name, confidence = rest[0] if rest else (FALLBACK, 0.0)
+    # danger_probability stays: it tells `understand` that the NLU has weighed the patterns, so it does not match them again.
     return replace(message, intent=name, confidence=confidence, ranking=rest, danger_rule=None)
 
 

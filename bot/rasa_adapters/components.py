@@ -158,16 +158,11 @@ class RuleOverrides(GraphComponent):
                 # "ok tack, jag pratar med honom ikväll": thanks that ends the talk, its 'ikväll' a plan. The editors'
                 # patterns still count ("tack, han står utanför med kniven nu"), and so does a sure classifier.
                 matched = None
-            if matched == "danger_model" and probability < settings.sure and signs.weak:
-                # "vi har möte med soc idag", "han ska börja i ny skola": only a plan or a day says now. Danger
-                # as a conversation's first message; after help, the guide reads it as the conversation goes on.
-                # What the message is about besides stays second in the ranking.
-                _calm_reading(message, text)
-                _force_intent(message, situations.MAYBE_DANGER)
-                message.set("danger_rule", matched, add_to_output=True)
-                continue
             if matched:
-                _force_intent(message, situations.DANGER)
+                maybe = matched == "danger_model" and _only_a_plan_or_a_day(probability, signs, len(text.split()), settings)
+                if maybe:
+                    _calm_reading(message, text)  # what the message is about besides stays second in the ranking
+                _force_intent(message, situations.MAYBE_DANGER if maybe else situations.DANGER)
                 message.set("danger_rule", matched, add_to_output=True)
                 continue
             _calm_reading(message, text)
@@ -206,6 +201,14 @@ def _demote(message: Message, names: tuple[str, ...]) -> None:
 
 # Intents the Rasa rules answer with a fixed text (data/rules/chitchat.yml), without the conversation.
 SMALL_TALK = ("greet", "bot_challenge")
+
+
+def _only_a_plan_or_a_day(probability: float, signs: TimeSigns, words: int, settings: DangerSettings) -> bool:
+    """The classifier's danger rests on weak words of now alone ("vi har möte med soc idag", "han ska börja i ny
+    skola"): below `sure`, and without those words it would not be danger. Danger as a conversation's first
+    message; after help without danger, the guide reads it as the conversation going on (`acute_danger_maybe`)."""
+    return (signs.only_weak_now and probability < settings.sure
+            and decide(None, False, probability, signs.harmless, False, signs.calm_without_weak, words, settings, signs.safe) is None)
 
 
 def _calm_reading(message: Message, text: str) -> None:
