@@ -209,3 +209,7 @@ def test_a_weak_word_of_now_must_first_be_a_word_of_now(tmp_path):
         load_danger_rules(broken)
     problem = raised.value.problems[0]
     assert problem.field == "weak_now" and "'sedan'" in problem.message and problem.line > 1
+
+
+def test_new_years_rockets_are_harmless_as_rockets_are():
+    assert RULES.time_signs("nu smäller det utanför igen men det är bara nyårsraketer").harmless
