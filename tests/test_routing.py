@@ -462,6 +462,11 @@ def test_a_maybe_danger_after_the_help_is_what_it_is_about_besides(guide):
     turn = guide.respond(_maybe_danger("vi har möte med soc idag, vad ska jag säga", "ask_process"), first.case, TUESDAY_NOON)
     assert not turn.reply.urgent and "emergency" not in kinds(turn)
     assert turn.reply.route.split(":")[0] not in ("danger_now", "after_danger")
+    # The classifier saw some danger: the emergency number stays in sight, in words rather than first.
+    emergency = guide.snapshot().catalogue.resources["police_emergency"].phones[0].number
+    assert emergency in turn.reply.full_text()
+    nudged = guide.respond(_maybe_danger("han säger att han inte vågar gå hem idag", "nlu_fallback"), first.case, TUESDAY_NOON)
+    assert not nudged.reply.urgent and emergency in nudged.reply.text
 
 
 def test_a_maybe_danger_after_danger_in_the_same_conversation_is_danger_again(guide):

@@ -97,6 +97,8 @@ DETAIL = {
 DANGER_AGAIN = ("Ring {emergency} nu om du inte redan har gjort det, och stanna där du är säker. Du kan skriva här "
                 "medan du väntar.")
 AFTER_DANGER = "Här är stöd för det som kommer sedan. Är någon i fara igen, ring {emergency} direkt."
+# A maybe-danger read as the conversation going on ("han säger att han inte vågar gå hem idag"): the number stays in sight.
+IF_IN_DANGER = "Är någon i fara just nu, ring {emergency}."
 DECLINED = ("Det är okej. Du bestämmer själv vem du vill prata med. De här kan också hjälpa dig. "
             "Är någon i fara just nu, ring {emergency}.")
 DECLINED_NO_OTHERS = ("Det är okej. Du bestämmer själv vem du vill prata med. Är någon i fara just nu, "

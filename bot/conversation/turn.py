@@ -291,6 +291,8 @@ class TurnBuilder:
             reply = self._open_question()  # "kan jag ha nån med mig i rätten?": who can answer it, not a nudge
         else:
             reply = self._nudge()
+        if facts.maybe_danger and not reply.urgent and self._emergency_number() not in reply.full_text():
+            reply = replace(reply, text=" ".join(p for p in (reply.text, phrases.IF_IN_DANGER.format(emergency=self._emergency_number())) if p))
         return self._finish(reply)
 
     def _about_contacts(self) -> bool:

@@ -46,6 +46,7 @@ class Message:
     # editors' patterns against it, and the guide keeps that decision rather than matching again.
     danger_probability: float | None = None
     danger_rule: str | None = None  # why the NLU saw danger: an editors' pattern id, or "danger_model"
+    maybe_danger: bool = False  # the NLU's maybe-danger, read as the conversation going on (weigh_maybe_danger)
 
     @classmethod
     def from_parse_data(cls, data: dict[str, Any], text: str | None = None) -> "Message":
@@ -104,6 +105,7 @@ class Facts:
     likely: tuple[str, ...] = ()  # the likeliest situations, best first, for a clarifying question
     behind_danger: str | None = None  # in a danger message, the concern the classifier also saw ("n-ordet på dörren")
     underlying: str | None = None  # the concern behind a question that names no service
+    maybe_danger: bool = False  # the classifier's unsure danger, read as the conversation going on: 112 stays in sight
 
 
 def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
@@ -181,6 +183,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         likely=_likely(message, tokens),
         behind_danger=_behind_danger(message) if danger else None,
         underlying=_underlying(message, intent, bool(services)),
+        maybe_danger=message.maybe_danger,
     )
 
 
@@ -211,7 +214,7 @@ def weigh_maybe_danger(message: Message, helped: bool) -> Message:
         return replace(message, intent=situations.DANGER, confidence=1.0, ranking=ranking)
     name, confidence = rest[0] if rest else (FALLBACK, 0.0)
     # danger_probability stays: it tells `understand` that the NLU has weighed the patterns, so it does not match them again.
-    return replace(message, intent=name, confidence=confidence, ranking=rest, danger_rule=None)
+    return replace(message, intent=name, confidence=confidence, ranking=rest, danger_rule=None, maybe_danger=True)
 
 
 def _resolved_intent(message: Message) -> str:
