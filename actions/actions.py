@@ -14,7 +14,7 @@ from bot.conversation.understanding import Message
 from bot.guide import Guide
 
 CASE_SLOT = "case"
-# Whether a maybe-danger is read as the conversation going on: the dialogue rules skip the static 112 answer then.
+# Whether a maybe-danger is read as the conversation going on: the dialogue rules skip the static emergency answer then.
 HELPED_SLOT = "helped"
 
 

@@ -110,7 +110,7 @@ def check_situations(root: Path = paths.PROJECT_ROOT) -> list[Problem]:
                 if not rule.get("condition"):  # the rule that always applies; one with a condition narrows it
                     routed[steps[0]["intent"]] = actions
     for danger in (situations.DANGER, situations.MAYBE_DANGER):
-        # The static 112 answer needs no action server: it must come first wherever danger is answered.
+        # The static emergency answer needs no action server: it must come first wherever danger is answered.
         if routed.get(danger, [])[:2] != ["utter_emergency", "action_route"]:
             problems.append(Problem(root / "data" / "rules", 1, "rules",
                                     f"'{danger}' behöver en regel utan villkor: utter_emergency, sedan action_route."))

@@ -105,8 +105,8 @@ class DangerRules:
     `plans` ("ska", "tänker") in the same clause, a few words from it, is then no word of now for the classifier
     ("vi ska åka till hemlandet i sommar"). It changes nothing else: other words of now still count, the patterns
     and the calm words are as before. `weak_now`: words of now that say no more than a plan or a day ("ska",
-    "idag", "fortfarande"); when they are all a message has, the classifier's unsure danger is danger only at
-    the start of a conversation (TimeSigns.only_weak_now). A pattern with `any_time: true` ignores all these lists.
+    "idag", "fortfarande"); when they are all a message has, the classifier's unsure danger is danger until the
+    person has had help without danger (TimeSigns.only_weak_now; bot.situations.MAYBE_DANGER). A pattern with `any_time: true` ignores all these lists.
     """
 
     patterns: tuple[Pattern, ...]

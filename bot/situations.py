@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 DANGER = "acute_danger"
 # Not a situation: the NLU's word for the danger classifier's unsure guess with only a plan, "idag" or "fortfarande"
-# to say it is now. The dialogue rules give it 112 first as a conversation's first message; later the guide
-# weighs it against the conversation (bot.conversation.understanding.weigh_maybe_danger).
+# to say it is now. The dialogue rules give it the static emergency answer, as danger, unless the routing action has
+# set the `helped` slot; the guide makes the same choice (bot.conversation.understanding.weigh_maybe_danger).
 MAYBE_DANGER = "acute_danger_maybe"
 OUT_OF_SCOPE = "out_of_scope"
 

@@ -105,7 +105,7 @@ class Facts:
     likely: tuple[str, ...] = ()  # the likeliest situations, best first, for a clarifying question
     behind_danger: str | None = None  # in a danger message, the concern the classifier also saw ("n-ordet på dörren")
     underlying: str | None = None  # the concern behind a question that names no service
-    maybe_danger: bool = False  # the classifier's unsure danger, read as the conversation going on: 112 stays in sight
+    maybe_danger: bool = False  # the classifier's unsure danger, read as the conversation going on: the emergency number stays in sight
 
 
 def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,

@@ -64,7 +64,7 @@ class RuleOverrides(GraphComponent):
        overruled only when that classifier is nearly sure it is not danger, never with `any_time`.
        A situation classifier's danger guess that neither confirms takes its next guess. The classifier's
        unsure guess with only weak words of now (`weak_now`: a plan, "idag") becomes `acute_danger_maybe`:
-       danger as a conversation's first message (data/rules/danger.yml), weighed by the guide later on.
+       danger until the person has had help without danger (data/rules/danger.yml, the `helped` slot).
     2. Buttons: a typed button title means that button.
     3. Place: a message that is only a place name becomes `inform_area`, with the area as entity.
     The danger rules come from the one owner of the editors' data (bot.editors_data), and are stored
@@ -205,8 +205,8 @@ SMALL_TALK = ("greet", "bot_challenge")
 
 def _only_a_plan_or_a_day(probability: float, signs: TimeSigns, words: int, settings: DangerSettings) -> bool:
     """The classifier's danger rests on weak words of now alone ("vi har möte med soc idag", "han ska börja i ny
-    skola"): below `sure`, and without those words it would not be danger. Danger as a conversation's first
-    message; after help without danger, the guide reads it as the conversation going on (`acute_danger_maybe`)."""
+    skola"): below `sure`, and without those words it would not be danger. Danger until the person has had help
+    without danger; then the guide reads it as the conversation going on (`acute_danger_maybe`)."""
     return (signs.only_weak_now and probability < settings.sure
             and decide(None, False, probability, signs.harmless, False, signs.calm_without_weak, words, settings, signs.safe) is None)
 
