@@ -66,18 +66,21 @@ def test_a_maybe_danger_gets_112_first_until_help_without_danger(bot, data_copy)
     # the web chat's greeting; after help without danger (the `helped` slot) the routing action reads it as the
     # conversation going on.
     number = resource_yaml(data_copy, "national.yml", "police_emergency")["phones"][0]["number"]
+    static = yaml.safe_load((paths.PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]["utter_emergency"][0]["text"]
     maybe = "han säger att han inte vågar gå hem idag"
     first = chat(bot, maybe)
-    assert number in first[0]["text"] and resources_of(first)[0]["kind"] == "emergency"
+    assert first[0]["text"] == static and number in static and resources_of(first)[0]["kind"] == "emergency"
     greeted = uuid.uuid4().hex
     chat(bot, "hej", greeted)
     after_greeting = chat(bot, maybe, greeted)
-    assert number in after_greeting[0]["text"] and resources_of(after_greeting)[0]["kind"] == "emergency"
+    assert after_greeting[0]["text"] == static and resources_of(after_greeting)[0]["kind"] == "emergency"
     sender = uuid.uuid4().hex
     assert resources_of(chat(bot, "min son hänger med ett gäng i centrum", sender))
     later = chat(bot, maybe, sender)
-    assert not any(number in (m.get("text") or "") for m in later)
+    assert all(m.get("text") != static for m in later)
     assert all(r["kind"] != "emergency" for r in resources_of(later))
+    # The number stays in sight in words: the classifier saw something.
+    assert any(number in (m.get("text") or "") for m in later)
 
 
 def test_contact_comes_from_the_yaml_through_the_action_server(bot, data_copy):
