@@ -164,14 +164,17 @@ class DangerRules:
         if now:
             put_off = self._plans_put_off(tokens, text)
             now = [p for p in now if p not in put_off]
-        calm = bool(self._not_now is not None and self._not_now.positions(tokens)) or bool(self._past_positions(tokens))
         if now:
             weak = set(self._weak_now.positions(tokens)) if self._weak_now is not None else set()
             if all(p in weak for p in now):
                 # `calm` as if the weak words were not there: what the message says without them.
-                return TimeSigns(harmless=False, now=True, calm=False, only_weak_now=True, calm_without_weak=calm)
+                return TimeSigns(harmless=False, now=True, calm=False, only_weak_now=True, calm_without_weak=self._calm(tokens))
             return TimeSigns(harmless=False, now=True, calm=False)
-        return TimeSigns(harmless=False, now=False, calm=calm)
+        return TimeSigns(harmless=False, now=False, calm=self._calm(tokens))
+
+    def _calm(self, tokens: IndexedTokens) -> bool:
+        """Something places the message in the past, a habit or a worry (the words of now aside)."""
+        return bool(self._not_now is not None and self._not_now.positions(tokens)) or bool(self._past_positions(tokens))
 
     def sounds_harmless(self, text: str) -> bool:
         """A game, a joke, fireworks or hunting: the violent words in it are not about violence."""
