@@ -20,10 +20,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
-from bot.paths import PACKAGE_DATA_DIR
+from bot.paths import DANGER_EXAMPLES_DIR
 from bot.text import fold
 
-EXAMPLES_DIR = PACKAGE_DATA_DIR / "danger_examples"
+EXAMPLES_DIR = DANGER_EXAMPLES_DIR
 
 
 def labelled_examples(directory: Path = EXAMPLES_DIR) -> list[tuple[str, bool]]:

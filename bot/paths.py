@@ -14,3 +14,5 @@ DOMAIN_FILE = PROJECT_ROOT / "domain.yml"
 MODELS_DIR = PROJECT_ROOT / "models"
 CACHE_DIR = PROJECT_ROOT / ".cache"
 PACKAGE_DATA_DIR = PACKAGE_DIR / "data"
+# The danger and near-miss sets the danger classifier learns from (bot.danger_model).
+DANGER_EXAMPLES_DIR = PACKAGE_DATA_DIR / "danger_examples"

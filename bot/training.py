@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bot import nlp
-from bot.paths import DANGER_FILE, DATA_DIR, MODELS_DIR, PROJECT_ROOT
+from bot.paths import DANGER_EXAMPLES_DIR, DANGER_FILE, DATA_DIR, MODELS_DIR, PROJECT_ROOT
 
 MODEL_NAME = "vagvisaren"
 MODEL_FILE = MODELS_DIR / f"{MODEL_NAME}.tar.gz"
@@ -26,6 +26,9 @@ def training_inputs(config: Path) -> list[Path]:
     package = PROJECT_ROOT / "bot"
     files += [package / "rasa_adapters" / "components.py", package / "situations.py", package / "buttons.py",
               package / "conversation" / "lexicon.py", package / "conversation" / "phrases.py"]
+    # The two classifiers and what the danger classifier learns from besides the NLU data.
+    files += [package / "danger.py", package / "danger_model.py", package / "situation_model.py"]
+    files += sorted(DANGER_EXAMPLES_DIR.glob("*.yml"))
     return files
 
 
