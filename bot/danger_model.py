@@ -23,10 +23,8 @@ from sklearn.pipeline import Pipeline, make_pipeline, make_union
 from bot.paths import DANGER_EXAMPLES_DIR
 from bot.text import fold
 
-EXAMPLES_DIR = DANGER_EXAMPLES_DIR
 
-
-def labelled_examples(directory: Path = EXAMPLES_DIR) -> list[tuple[str, bool]]:
+def labelled_examples(directory: Path = DANGER_EXAMPLES_DIR) -> list[tuple[str, bool]]:
     """The danger and near-miss messages kept for training this classifier."""
     examples: list[tuple[str, bool]] = []
     for path in sorted(directory.glob("*.yml")):

@@ -17,11 +17,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot import corpus  # noqa: E402
-from bot.danger_model import EXAMPLES_DIR  # noqa: E402
-from bot.paths import DATA_DIR  # noqa: E402
+from bot.paths import (
+    DANGER_EXAMPLES_DIR,  # noqa: E402
+    DATA_DIR,  # noqa: E402
+)
 
 TARGET = DATA_DIR / "nlu" / "real_language.yml"
-DANGER_TARGET = EXAMPLES_DIR / "real_language_other_rounds.yml"
+DANGER_TARGET = DANGER_EXAMPLES_DIR / "real_language_other_rounds.yml"
 DANGER_HEADER = """# Written by scripts/build_corpus.py: the TRAINING part of the real-language corpus's rounds that the
 # situation classifier does not train on, labelled danger or not, for the danger classifier. Do not edit.
 messages:

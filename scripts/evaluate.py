@@ -17,7 +17,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
 from bot import corpus, nlp  # noqa: E402
-from bot.danger_model import EXAMPLES_DIR  # noqa: E402
 from bot.dialogue_evaluation import evaluate_dialogues, load_scripts  # noqa: E402
 from bot.evaluation import (  # noqa: E402
     corpus_samples,
@@ -29,7 +28,10 @@ from bot.evaluation import (  # noqa: E402
     per_source,
 )
 from bot.guide import Guide  # noqa: E402
-from bot.paths import PROJECT_ROOT  # noqa: E402
+from bot.paths import (
+    DANGER_EXAMPLES_DIR,  # noqa: E402
+    PROJECT_ROOT,  # noqa: E402
+)
 from bot.training import MODEL_FILE  # noqa: E402
 
 DATA = PROJECT_ROOT / "tests" / "data"
@@ -47,7 +49,7 @@ def samples_for(name: str, guide: Guide) -> list:
     if name == "set2_strict":
         return heldout_samples(guide, DATA / "heldout_nlu_v2.yml", strict=True)
     path = DATA / f"{name}.yml"
-    return danger_samples(path if path.exists() else EXAMPLES_DIR / f"{name}.yml")
+    return danger_samples(path if path.exists() else DANGER_EXAMPLES_DIR / f"{name}.yml")
 
 
 def main() -> int:

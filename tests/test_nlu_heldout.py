@@ -28,10 +28,10 @@ from pathlib import Path
 import pytest
 
 from bot import corpus, nlp
-from bot.danger_model import EXAMPLES_DIR
 from bot.dialogue_evaluation import evaluate_dialogues, load_scripts
 from bot.evaluation import corpus_samples, danger_samples, evaluate, heldout_samples, load_agent
 from bot.guide import Guide
+from bot.paths import DANGER_EXAMPLES_DIR
 from bot.training import MODEL_FILE
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -91,7 +91,7 @@ def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught
     ("danger_blind19.yml", 1.0, 0.05), ("danger_blind20.yml", 1.0, 0.04),
 ])
 def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught, false_alarms):
-    report = evaluate(agent, guide, danger_samples(EXAMPLES_DIR / name))
+    report = evaluate(agent, guide, danger_samples(DANGER_EXAMPLES_DIR / name))
     print("\n" + report.summary())
     assert report.danger_first >= caught
     # Near misses an editors' pattern matches stay 112 unless the classifier is nearly sure (P < 0.1).
