@@ -284,6 +284,16 @@ def test_after_the_emergency_answer_the_rest_of_the_case_gets_its_help(guide):
     assert not turn.reply.urgent and "emergency" not in kinds(turn)
 
 
+def test_after_the_emergency_answer_a_parent_is_not_sent_to_a_line_for_the_young_first(guide):
+    # "förlåt hon är 16 inte 15" after 112: Bris is for the daughter to call; the mother's own contacts come first.
+    danger = guide.respond(Message(text="min dotter 15 år pratar med en man på tiktok, hon ska bära niqab och inte prata med kuffar",
+                                   intent="acute_danger", ranking=(("acute_danger", 0.6), ("worried_extremism", 0.3))),
+                           Case(), TUESDAY_NOON)
+    turn = respond(guide, "inform_age", "förlåt hon är 16 inte 15", danger.case)
+    assert turn.case.role == "relative" and turn.reply.route.startswith("after_danger")
+    assert kinds(turn)[0] != "child_helpline"
+
+
 def test_once_112_is_called_the_next_question_gets_the_help_after_it(guide):
     worry = respond(guide, "affected_by_violence", "jag är lärare och en elev blev hotad på skolan i förra veckan")
     danger = respond(guide, "acute_danger", "nu står han med kniv i korridoren och hotar en annan", worry.case)

@@ -510,7 +510,10 @@ class TurnBuilder:
     def _after_danger(self) -> Reply:
         """After the emergency answer: the help for what comes next, contacts not shown yet first."""
         contacts, decisions = self.contacts_for(self._calm_concerns(likely=True, help_arrived=True))
-        contacts = sorted((c for c in contacts if c.kind != "emergency"), key=lambda c: c.id in self.before.shown)
+        adult = self._writer_is_an_adult()
+        # A line for young people to call themselves does not help a parent or a teacher: last for them.
+        contacts = sorted((c for c in contacts if c.kind != "emergency"),
+                          key=lambda c: (adult and c.kind in LINES_FOR_THE_YOUNG, c.id in self.before.shown))
         question = self._next_question(decisions)
         return Reply(route=f"after_danger:{decisions[0].route.id}", text=phrases.AFTER_DANGER.format(emergency=self._emergency_number()),
                      cards=self._cards(contacts[:3]), question=question.text if question else "",
