@@ -294,6 +294,16 @@ def test_after_the_emergency_answer_a_parent_is_not_sent_to_a_line_for_the_young
     assert kinds(turn)[0] != "child_helpline"
 
 
+def test_thanks_once_help_has_come_after_danger_closes_with_the_help_for_afterwards(guide):
+    worry = respond(guide, "threat_extortion", "min bror blir hotad av ett gäng")
+    danger = respond(guide, "acute_danger", "nu står dom utanför hans port med kniv", worry.case)
+    thanks = respond(guide, "thanks", "polisen är här nu och dom har sprungit. tack för hjälpen", danger.case)
+    assert thanks.reply.route == "closing" and not thanks.reply.urgent
+    assert {"emergency", "police", "victim_support"} <= set(kinds(thanks))  # and the support for afterwards
+    asks = respond(guide, "thanks", "polisen är här nu, tack. vad gör vi sen?", danger.case)
+    assert asks.reply.route.startswith("after_danger")
+
+
 def test_once_112_is_called_the_next_question_gets_the_help_after_it(guide):
     worry = respond(guide, "affected_by_violence", "jag är lärare och en elev blev hotad på skolan i förra veckan")
     danger = respond(guide, "acute_danger", "nu står han med kniv i korridoren och hotar en annan", worry.case)

@@ -246,7 +246,9 @@ class TurnBuilder:
         question_situation = self._question_situation()
         if facts.restart:
             return self._restart()
-        if facts.help_arrived and self.before.danger and self._calm_concerns(likely=True, help_arrived=True):
+        # "tack, polisen är här nu. hej" ends the talk: a goodbye with the help for afterwards, not more help.
+        ends = facts.closing and not facts.asks and not self.new_concerns
+        if facts.help_arrived and self.before.danger and not ends and self._calm_concerns(likely=True, help_arrived=True):
             reply = self._after_danger()  # "har ringt 112 nu, men vad gör vi med de andra ungdomarna?"
         elif facts.danger:
             reply = self._danger()
@@ -560,8 +562,10 @@ class TurnBuilder:
         if EMERGENCY in numbers and POLICE in numbers:
             text.append(phrases.CLOSING_NUMBERS.format(emergency=numbers[EMERGENCY], police=numbers[POLICE]))
         first = []
-        if self.case.concerns:
-            contacts, _ = self.contacts_for(list(self.case.concerns)[:1])
+        # After danger, the contact for what comes next: the first concern besides the danger.
+        calm = [c for c in self.case.concerns if c != situations.DANGER]
+        if calm or self.case.concerns:
+            contacts, _ = self.contacts_for((calm or list(self.case.concerns))[:1])
             first = [c for c in contacts if c.id not in numbers][:1]
         return Reply(route="closing", text=" ".join(text), cards=self._cards([*core, *first]),
                      situations=self.case.situations)
