@@ -93,10 +93,22 @@ _STAFF_SAYS_SO = re.compile(r"\b(?:jag ar|jobbar som|arbetar som|som)\s+(?:larar
                             r"|\b(?:min elev|mina elever)\b")
 
 
+# An adult's life: their own children, grandchildren, partner, work. "först med mina föräldrar och nu med mina egna
+# barn": the editors' "mina föräldrar" is then someone who is a parent too, not a young person.
+_ADULT_SIGNS = re.compile(r"\b(?:mina egna barn|mitt eget barn|egna barn|barnbarn\w*|min man|min fru|min sambo|min make|"
+                          r"mitt jobb|pa jobbet|efter jobbet|min chef|pensionar|pensionen|"
+                          r"i (?:snart |over |mer an )?(?:tjugo|trettio|fyrtio|femtio|sextio|[2-9]\d) ar)\b")
+
+
 def writer_role(text: str, role: str | None) -> str | None:
     """The editors' role, or `young` where the text reads as a young person's own, or `staff` where a
     member of staff says so."""
     folded = fold(text)  # once: every message comes through here
     if role == YOUNG and _own_age(folded) is None and _STAFF_SAYS_SO.search(folded):
         return "staff"
+    if role == YOUNG and _own_age(folded) is None:
+        if _PARENT.search(folded) or _CHILD_BY_AGE.search(folded):
+            return "relative"  # "min mamma hjälper oss med min 9-åring": a parent, who names their own parents too
+        if _ADULT_SIGNS.search(folded):
+            return None
     return YOUNG if role != YOUNG and _reads_young(folded, role) else role

@@ -37,6 +37,13 @@ def test_a_young_person_writing_about_their_own_life(text):
     ("vi föräldrar har fått nog och jag vill göra något", "relative"),
     ("min 9-åring vågar inte sova och jag vet inte vad jag ska göra", None),
     ("jag är lärare och en elev i min klass pratar om ett gäng", "staff"),
+    # The editors' "min mamma" / "mina föräldrar" in an adult's life: their own children, a partner, work.
+    ("min mamma passar min 9-åring som har sett klipp från skjutningen", "relative"),
+    ("först gick jag dit med mina föräldrar och nu med mina egna barn, men jag känner mig otrygg", None),
+    ("en kvinna min mamma känner blev överfallen på väg till jobbet", "young"),  # no sign of an adult's life
+    ("en kvinna min mamma känner blev överfallen, jag är rädd på väg hem efter jobbet", None),
+    ("jag har bott här i snart trettio år och min mamma bor granne", None),
+    ("jag är 15 och min mamma har barnbarn i Tumba", "young"),  # the writer's own age decides
 ])
 def test_parents_and_staff_stay_who_they_are(text, role):
     roles = editors_data.shared().current().routing.roles
