@@ -35,6 +35,8 @@ RULES = load_danger_rules()
         # Round 10: someone held, a goodbye letter laid out.
         "han viskade att han hålls i en källare av äldre killar",
         "jag har skrivit ett avskedsbrev och lagt det på köksbordet",
+        "min lillasyster blev indragen i en skåpbil vid parken nu",
+        "en kille blev dragen in i en bil vid skolan",
         # Session 6: a habit word does not hide what is happening now.
         "han slår henne varje kväll och nu står han utanför med en kniv",
         "jag hör en smäll och skrik från grannen, han slår henne igen",
@@ -66,6 +68,9 @@ def test_danger_is_recognised(text):
         "han sköts i benet vid centrum, nu är han på sjukhus och opererad",
         # Session 7: a weekday in the past tense ("i söndags").
         "fick ett sms att de ska skada min familj om jag inte betalar. det kom i söndags, sen har det varit tyst",
+        # Session 12: "indragen i" is how people say "drawn into" crime; a kidnapping is pulled into a vehicle.
+        "jag befarar att mitt barnbarn har blivit indragen i kriminella kretsar i Farsta",
+        "hur märker jag om min dotter blivit indragen i nåt",
     ],
 )
 def test_worry_without_danger_is_not_an_emergency(text):
@@ -213,3 +218,8 @@ def test_a_weak_word_of_now_must_first_be_a_word_of_now(tmp_path):
 
 def test_new_years_rockets_are_harmless_as_rockets_are():
     assert RULES.time_signs("nu smäller det utanför igen men det är bara nyårsraketer").harmless
+
+
+def test_toy_guns_are_harmless_as_water_pistols_are():
+    assert RULES.sounds_harmless("min son 10 år säger att han ska skjuta sin lillasyster med sin nerfpistol")
+    assert RULES.sounds_harmless("han viftar med ett leksaksvapen")
