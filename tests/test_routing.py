@@ -304,6 +304,17 @@ def test_thanks_once_help_has_come_after_danger_closes_with_the_help_for_afterwa
     assert asks.reply.route.startswith("after_danger")
 
 
+@pytest.mark.parametrize("text", ["polisen e här nu. jag skakar",
+                                  "polisen har tagit honom nu. men barnen såg allt och gråter, vad gör jag"])
+def test_help_come_as_people_write_it_ends_the_emergency_answer(guide, text):
+    worry = respond(guide, "affected_by_violence", "en kille jagar mig")
+    danger = respond(guide, "acute_danger", "han står utanför butiken med kniv nu", worry.case)
+    turn = guide.respond(Message.from_parse_data(
+        {"intent": {"name": "acute_danger", "confidence": 1.0}, "danger_rule": "danger_model", "danger_probability": 0.45},
+        text), danger.case, TUESDAY_NOON)
+    assert turn.reply.route.startswith("after_danger") and not turn.reply.urgent and turn.reply.cards
+
+
 def test_once_112_is_called_the_next_question_gets_the_help_after_it(guide):
     worry = respond(guide, "affected_by_violence", "jag är lärare och en elev blev hotad på skolan i förra veckan")
     danger = respond(guide, "acute_danger", "nu står han med kniv i korridoren och hotar en annan", worry.case)

@@ -104,6 +104,9 @@ HELP_ARRIVED = Phrases.of([
     "polisen kom", "polisen har kommit", "polisen har varit här", "polisen tog", "polisen körde", "ambulansen är här",
     "ambulansen är på väg", "ambulansen kom", "ambulansen har kommit", "är gripen", "blev gripen", "har gripit",
     "ingen är skadad", "ingen skadad", "han lever", "hon lever",
+    # Session 12: "polisen har tagit honom nu", "polisen e här nu" (teen chat), "polisen grep dom".
+    "polisen har tagit", "polisen e här", "polisen e på väg", "polisen grep", "polisen har gripit", "ambulansen e här",
+    "polisen är där", "polisen e där",
 ])
 # Any sign of violence, crime, fear, threat, extremism, gangs or distress: such a message is never
 # "out of scope", even when the classifier is unsure what it is about.
