@@ -26,10 +26,17 @@ from bot.text import fold
 
 def labelled_examples(directory: Path = DANGER_EXAMPLES_DIR) -> list[tuple[str, bool]]:
     """The danger and near-miss messages kept for training this classifier."""
-    examples: list[tuple[str, bool]] = []
+    return [(text, danger) for text, danger, _ in weighted_examples(directory)]
+
+
+def weighted_examples(directory: Path = DANGER_EXAMPLES_DIR) -> list[tuple[str, bool, float]]:
+    """The same, each with its set's `weight` (1 unless the file says otherwise: conversation turns count half)."""
+    examples: list[tuple[str, bool, float]] = []
     for path in sorted(directory.glob("*.yml")):
-        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]:
-            examples.append((str(item["text"]), bool(item["danger"])))
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        weight = float(document.get("weight", 1.0))
+        for item in document["messages"]:
+            examples.append((str(item["text"]), bool(item["danger"]), weight))
     return examples
 
 
@@ -110,7 +117,8 @@ class DangerModel:
         self._scorer = _Scorer(pipeline)
 
     @classmethod
-    def fit(cls, examples: Iterable[tuple[str, bool]], settings: DangerSettings | None = None) -> "DangerModel":
+    def fit(cls, examples: Iterable[tuple[str, bool]], settings: DangerSettings | None = None,
+            weights: Sequence[float] | None = None) -> "DangerModel":
         settings = settings or DEFAULT_SETTINGS
         texts, labels = zip(*examples, strict=True)
         features = make_union(
@@ -119,7 +127,10 @@ class DangerModel:
         )
         # Balanced classes: danger is a sixth of the examples and must not be drowned out.
         pipeline = make_pipeline(features, LogisticRegression(C=settings.C, max_iter=1000, class_weight="balanced"))
-        pipeline.fit([fold(t) for t in texts], [bool(label) for label in labels])
+        if weights is not None and len(weights) != len(texts):
+            raise ValueError(f"{len(weights)} weights for {len(texts)} examples")
+        fit_params = {} if weights is None else {"logisticregression__sample_weight": list(weights)}
+        pipeline.fit([fold(t) for t in texts], [bool(label) for label in labels], **fit_params)
         return cls(pipeline)
 
     def probability(self, text: str) -> float:

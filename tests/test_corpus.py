@@ -84,3 +84,16 @@ def test_the_evaluation_counts_each_register_apart():
     expected = {"collected": (int(report.outcomes[0].acceptable), 1),
                 "no_diacritics": (int(report.outcomes[1].acceptable), 1)}
     assert per_register(report) == expected
+
+
+def test_the_danger_classifier_gets_the_turns_of_the_conversation_sets_read_while_mending():
+    import importlib.util
+
+    from bot.paths import PROJECT_ROOT
+    spec = importlib.util.spec_from_file_location("build_conversation_examples",
+                                                  PROJECT_ROOT / "scripts" / "build_conversation_examples.py")
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert builder.TARGET.read_text(encoding="utf-8") == builder.render(), "run scripts/build_conversation_examples.py"
+    assert set(builder.READ_SETS) == {"a", "c", "d", "p"}  # the sets read while mending; the others measure it

@@ -5,7 +5,7 @@ import pytest
 
 from bot import editors_data, situations
 from bot.conversation.understanding import Message, understand
-from bot.danger_model import DangerModel, DangerSettings, decide, labelled_examples
+from bot.danger_model import DangerModel, DangerSettings, decide, labelled_examples, weighted_examples
 from bot.places import default_gazetteer
 
 SETTINGS = DangerSettings(threshold=0.3, veto=0.1, sure=0.7, likely=0.5)
@@ -88,3 +88,17 @@ def test_the_fast_single_message_score_equals_the_fitted_pipelines():
     # Unseen texts too, with n-grams outside the vocabulary, repeated words and an empty message.
     texts = [text for text, _ in examples[1::7]] + ["kniv kniv kniv KNIV nu!!", "", "xyzzy qwerty"]
     assert [model.probability(text) for text in texts] == pytest.approx(model.probabilities(texts), abs=1e-9)
+
+
+def test_a_sets_weight_reaches_the_classifier(tmp_path):
+    (tmp_path / "a.yml").write_text("messages:\n- text: han står utanför med kniv nu\n  danger: true\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text("weight: 0.5\nmessages:\n- text: han är 14\n  danger: false\n", encoding="utf-8")
+    assert weighted_examples(tmp_path) == [("han står utanför med kniv nu", True, 1.0), ("han är 14", False, 0.5)]
+    assert labelled_examples(tmp_path) == [("han står utanför med kniv nu", True), ("han är 14", False)]
+    examples = labelled_examples()[::4]
+    plain = DangerModel.fit(examples)
+    halved = DangerModel.fit(examples, weights=[0.5 if not danger else 1.0 for _, danger in examples])
+    text = "han står utanför och skriker"
+    assert halved.probability(text) != plain.probability(text)
+    with pytest.raises(ValueError):
+        DangerModel.fit(examples, weights=[1.0])

@@ -114,6 +114,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_m.yml", 0.80, 0.47, 0.09),  # session 11, written at its start (danger and plans mid-conversation), not read
     ("dialogues_n.yml", 0.79, 0.45, 0.08),  # session 11, written near its end: measured on the code before and after it, not read
     ("dialogues_o.yml", 0.80, 0.50, 0.04),  # session 12, written after its first two changes: measured on the code before and after, not read
+    ("dialogues_p.yml", 0.73, 0.32, 0.05),  # session 12, written as a set to read while mending; its turns train the danger classifier
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}

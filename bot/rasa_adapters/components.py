@@ -22,7 +22,7 @@ from bot import editors_data, nlp, situations
 from bot.buttons import typed_button
 from bot.conversation import lexicon
 from bot.danger import DangerRules, TimeSigns
-from bot.danger_model import DEFAULT_SETTINGS, DangerModel, DangerSettings, decide, labelled_examples
+from bot.danger_model import DEFAULT_SETTINGS, DangerModel, DangerSettings, decide, weighted_examples
 from bot.places import default_gazetteer
 from bot.situation_model import NetworkSettings, SituationModel
 from bot.terms import index_text
@@ -124,7 +124,9 @@ class RuleOverrides(GraphComponent):
     def train(self, training_data: TrainingData) -> Resource:
         examples = [(m.get(TEXT), m.get(INTENT) == situations.DANGER) for m in training_data.intent_examples
                     if m.get(TEXT) and not str(m.get(TEXT)).startswith("/")]
-        self._danger_model = DangerModel.fit(examples + labelled_examples(), self._danger_settings)
+        kept = weighted_examples()
+        self._danger_model = DangerModel.fit(examples + [(text, danger) for text, danger, _ in kept], self._danger_settings,
+                                             weights=[1.0] * len(examples) + [weight for _, _, weight in kept])
         with self._model_storage.write_to(self._resource) as directory:
             data = self._rules().to_data()
             (directory / RULES_FILE_NAME).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
