@@ -67,7 +67,9 @@ def test_a_maybe_danger_gets_112_first_until_help_without_danger(bot, data_copy)
     # conversation going on.
     number = resource_yaml(data_copy, "national.yml", "police_emergency")["phones"][0]["number"]
     static = yaml.safe_load((paths.PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]["utter_emergency"][0]["text"]
-    maybe = "han säger att han inte vågar gå hem idag"
+    # A text in the middle of the classifier's unsure band (P about 0.43 with the model of session 12): retraining
+    # moves such texts, so one near the band's edge would test the model rather than the dialogue.
+    maybe = "hon säger att hon inte vågar gå ut idag"
     first = chat(bot, maybe)
     assert first[0]["text"] == static and number in static and resources_of(first)[0]["kind"] == "emergency"
     greeted = uuid.uuid4().hex
