@@ -115,6 +115,9 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_n.yml", 0.79, 0.45, 0.08),  # session 11, written near its end: measured on the code before and after it, not read
     ("dialogues_o.yml", 0.80, 0.50, 0.04),  # session 12, written after its first two changes: measured on the code before and after, not read
     ("dialogues_p.yml", 0.73, 0.32, 0.05),  # session 12, written as a set to read while mending; its turns train the danger classifier
+    ("dialogues_q.yml", 0.76, 0.45, 0.05),  # session 12, young writers: measured on the code before and after the session, not read
+    ("dialogues_r.yml", 0.75, 0.47, 0.04),  # session 12, staff and neighbours: the same
+    ("dialogues_s.yml", 0.71, 0.25, 0.08),  # session 12, parents, partners and victims: the same
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
