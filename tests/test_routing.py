@@ -315,6 +315,15 @@ def test_help_come_as_people_write_it_ends_the_emergency_answer(guide, text):
     assert turn.reply.route.startswith("after_danger") and not turn.reply.urgent and turn.reply.cards
 
 
+def test_a_practical_question_that_brings_a_new_concern_is_answered_about_its_contacts(guide):
+    # "Kan man lämna tips anonymt?" after help for staff: the classifier reads a crime report (a new concern);
+    # the person asked whether it is anonymous, so the answer comes from the police's own fields.
+    first = respond(guide, "staff_concern", "jobbar på en fritidsgård, några ungdomar säger att de bär kniv")
+    turn = respond(guide, "report_crime", "vi vill inte att de ska tro att vi gollar. kan man lämna tips anonymt?", first.case)
+    assert turn.reply.route == "follow_up:anonymity"
+    assert "Polisen kan inte lova att du är anonym" in turn.reply.text and "report_crime" in turn.case.concerns
+
+
 def test_once_112_is_called_the_next_question_gets_the_help_after_it(guide):
     worry = respond(guide, "affected_by_violence", "jag är lärare och en elev blev hotad på skolan i förra veckan")
     danger = respond(guide, "acute_danger", "nu står han med kniv i korridoren och hotar en annan", worry.case)

@@ -13,7 +13,7 @@ from datetime import datetime
 from bot import situations
 from bot.catalogue import Resource
 from bot.conversation import phrases
-from bot.conversation.case import Case, digest
+from bot.conversation.case import DANGER_CAN_HIDE, Case, digest
 from bot.conversation.understanding import SERVICE_QUESTIONS, Facts
 from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
@@ -273,6 +273,11 @@ class TurnBuilder:
             reply = self._answer_to_pending()
         elif facts.acknowledged and case.shown and not self.new_concerns and not self.news:
             reply = self._closing()  # "okej", "aight" after the help: a short goodbye with the numbers that matter
+        elif (self.new_concerns and self.case.last_shown and facts.asks and facts.detail in PRACTICAL_DETAILS
+              and not DANGER_CAN_HIDE & set(self.new_concerns)):
+            # "kan man lämna tips anonymt?": the answer, about the new concern's contacts. Violence at home, threats
+            # and suicidal thoughts keep their own reply, which asks about danger and gives the number.
+            reply = self._detail_of_new_concern()
         elif self.new_concerns:
             reply = self._new_concerns()
         elif question_situation is not None:
@@ -360,6 +365,10 @@ class TurnBuilder:
         rest = [c for c in after if c.kind != "emergency" and c.id not in self.before.shown][:2]
         return Reply(route="danger_now:again", text=phrases.DANGER_AGAIN.format(emergency=self._emergency_number()), cards=self._cards([*emergency, *rest]),
                      urgent=True, situations=self.case.situations)
+
+    def _detail_of_new_concern(self) -> Reply:
+        contacts, _ = self.contacts_for(list(self.new_concerns))
+        return self._detail(self.facts.detail or "what_is", [c for c in contacts if c.kind != "emergency"][:2])
 
     def _new_concerns(self) -> Reply:
         contacts, decisions = self.contacts_for(list(self.case.concerns))
