@@ -572,9 +572,9 @@ class TurnBuilder:
             text.append(phrases.CLOSING_NUMBERS.format(emergency=numbers[EMERGENCY], police=numbers[POLICE]))
         first = []
         # After danger, the contact for what comes next: the first concern besides the danger.
-        calm = [c for c in self.case.concerns if c != situations.DANGER]
-        if calm or self.case.concerns:
-            contacts, _ = self.contacts_for((calm or list(self.case.concerns))[:1])
+        chosen = [c for c in self.case.concerns if c != situations.DANGER] or list(self.case.concerns)
+        if chosen:
+            contacts, _ = self.contacts_for(chosen[:1])
             first = [c for c in contacts if c.id not in numbers][:1]
         return Reply(route="closing", text=" ".join(text), cards=self._cards([*core, *first]),
                      situations=self.case.situations)
