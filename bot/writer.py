@@ -104,9 +104,9 @@ def writer_role(text: str, role: str | None) -> str | None:
     """The editors' role, or `young` where the text reads as a young person's own, or `staff` where a
     member of staff says so."""
     folded = fold(text)  # once: every message comes through here
-    if role == YOUNG and _own_age(folded) is None and _STAFF_SAYS_SO.search(folded):
-        return "staff"
     if role == YOUNG and _own_age(folded) is None:
+        if _STAFF_SAYS_SO.search(folded):
+            return "staff"
         if _PARENT.search(folded) or _CHILD_BY_AGE.search(folded):
             return "relative"  # "min mamma hjälper oss med min 9-åring": a parent, who names their own parents too
         if _ADULT_SIGNS.search(folded):
