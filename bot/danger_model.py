@@ -35,7 +35,7 @@ def weighted_examples(directory: Path = DANGER_EXAMPLES_DIR) -> list[tuple[str, 
     for path in sorted(directory.glob("*.yml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         weight = float(document.get("weight", 1.0))
-        for item in document["messages"]:
+        for item in document.get("messages") or ():  # a set may be empty (build_corpus.py writes it)
             examples.append((str(item["text"]), bool(item["danger"]), weight))
     return examples
 

@@ -93,6 +93,8 @@ def test_the_fast_single_message_score_equals_the_fitted_pipelines():
 def test_a_sets_weight_reaches_the_classifier(tmp_path):
     (tmp_path / "a.yml").write_text("messages:\n- text: han står utanför med kniv nu\n  danger: true\n", encoding="utf-8")
     (tmp_path / "b.yml").write_text("weight: 0.5\nmessages:\n- text: han är 14\n  danger: false\n", encoding="utf-8")
+    # A set with no messages yet (scripts/build_corpus.py writes "messages:" and nothing when a round is empty).
+    (tmp_path / "c.yml").write_text("messages:\n", encoding="utf-8")
     assert weighted_examples(tmp_path) == [("han står utanför med kniv nu", True, 1.0), ("han är 14", False, 0.5)]
     assert labelled_examples(tmp_path) == [("han står utanför med kniv nu", True), ("han är 14", False)]
     examples = labelled_examples()[::4]
