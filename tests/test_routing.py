@@ -315,6 +315,19 @@ def test_help_come_as_people_write_it_ends_the_emergency_answer(guide, text):
     assert turn.reply.route.startswith("after_danger") and not turn.reply.urgent and turn.reply.cards
 
 
+def test_a_clear_question_once_help_has_come_after_danger_gets_its_answer_and_the_emergency_line(guide):
+    worry = respond(guide, "violence_close_relationship", "jag hör mycket bråk hos grannen, typ varje helg")
+    danger = respond(guide, "acute_danger", "det är igång nu, han slår henne", worry.case)
+    question = guide.respond(Message(text="polisen kom. det bor två små barn där, kan jag göra en orosanmälan också?",
+                                     intent="ask_process", confidence=0.99), danger.case, TUESDAY_NOON)
+    assert question.reply.route == "process" and kinds(question)[0] == "social_services"
+    assert not question.reply.urgent and "112" in question.reply.full_text()
+    # An unsure reading of the question is still the help for afterwards.
+    unsure = guide.respond(Message(text="polisen kom. vad gör vi nu med allt?", intent="ask_process", confidence=0.4),
+                           danger.case, TUESDAY_NOON)
+    assert unsure.reply.route.startswith("after_danger")
+
+
 def test_a_practical_question_that_brings_a_new_concern_is_answered_about_its_contacts(guide):
     # "Kan man lämna tips anonymt?" after help for staff: the classifier reads a crime report (a new concern);
     # the person asked whether it is anonymous, so the answer comes from the police's own fields.

@@ -40,6 +40,8 @@ YES_NO_QUESTIONS = frozenset({"what_happens", "danger"})
 YOUNG_SELF = "young_self"
 LATER_CONCERN_CONFIDENCE = 0.5
 LATER_DETAIL_QUESTION_CONFIDENCE = 0.8
+# A question about a process or a service, read from this confidence on, is answered even right after danger.
+QUESTION_CONFIDENCE = 0.5
 AUTHORITIES = frozenset({"police", "social_services", "security_police"})
 POLICE_KINDS = frozenset({"police", "security_police"})
 PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymity", "reach"})
@@ -248,7 +250,11 @@ class TurnBuilder:
             return self._restart()
         # "tack, polisen är här nu. hej" ends the talk: a goodbye with the help for afterwards, not more help.
         ends = facts.closing and not facts.asks and not self.new_concerns
-        if facts.help_arrived and self.before.danger and not ends and self._calm_concerns(likely=True, help_arrived=True):
+        # "polisen kom. kan jag göra en orosanmälan också?": once help has come, a clear question gets its answer.
+        question_after_danger = (self.before.danger and question_situation is not None
+                                 and facts.intent == question_situation and facts.confidence >= QUESTION_CONFIDENCE)
+        if (facts.help_arrived and self.before.danger and not ends and not question_after_danger
+                and self._calm_concerns(likely=True, help_arrived=True)):
             reply = self._after_danger()  # "har ringt 112 nu, men vad gör vi med de andra ungdomarna?"
         elif facts.danger:
             reply = self._danger()
@@ -298,7 +304,8 @@ class TurnBuilder:
             reply = self._open_question()  # "kan jag ha nån med mig i rätten?": who can answer it, not a nudge
         else:
             reply = self._nudge()
-        if facts.maybe_danger and not reply.urgent and self._emergency_number() not in reply.full_text():
+        if ((facts.maybe_danger or question_after_danger) and not reply.urgent
+                and self._emergency_number() not in reply.full_text()):
             reply = replace(reply, text=" ".join(p for p in (reply.text, phrases.IF_IN_DANGER.format(emergency=self._emergency_number())) if p))
         return self._finish(reply)
 
