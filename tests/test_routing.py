@@ -315,6 +315,17 @@ def test_help_come_as_people_write_it_ends_the_emergency_answer(guide, text):
     assert turn.reply.route.startswith("after_danger") and not turn.reply.urgent and turn.reply.cards
 
 
+def test_a_question_about_the_police_s_part_of_the_process_gets_the_police_and_victim_support_first(guide):
+    witness = respond(guide, "ask_process", "finns det nåt sätt att vittna utan att dom ser mig i rätten?")
+    assert witness.reply.route == "process" and kinds(witness)[:2] == ["police", "victim_support"]
+    worry = respond(guide, "ask_process", "hur gör man en orosanmälan om grannens barn?")
+    assert kinds(worry)[0] == "social_services"
+    # In a conversation, the question gets the police and victim support described, as for a kind asked for.
+    hate = respond(guide, "hate_crime", "jag blev kallad blatte och spottad på i tunnelbanan igår")
+    report = respond(guide, "ask_process", "ska vi polisanmäla det?", hate.case)
+    assert report.reply.route == "follow_up:what_is" and kinds(report)[:2] == ["police", "victim_support"]
+
+
 def test_a_clear_question_once_help_has_come_after_danger_gets_its_answer_and_the_emergency_line(guide):
     worry = respond(guide, "violence_close_relationship", "jag hör mycket bråk hos grannen, typ varje helg")
     danger = respond(guide, "acute_danger", "det är igång nu, han slår henne", worry.case)

@@ -5,7 +5,7 @@ import pytest
 
 from bot import editors_data
 from bot.conversation import lexicon
-from bot.conversation.understanding import _asks_about
+from bot.conversation.understanding import _about_the_police_process, _asks_about
 from bot.terms import index_text
 
 
@@ -35,3 +35,17 @@ def test_a_question_about_a_service_not_a_mention_on_the_way(text, asked):
 ])
 def test_thanks_opens_or_ends_the_message_and_nothing_more_is_coming(text, thanks):
     assert lexicon.says_thanks(index_text(text), text) is thanks
+
+
+@pytest.mark.parametrize(("text", "police"), [
+    ("finns det nåt sätt att vittna utan att dom ser mig i rätten?", True),
+    ("ska vi polisanmäla meddelandena?", True),
+    ("polisen vill förhöra mig men jag är rädd att dom får veta att jag pratat", True),
+    ("hur får man ett kontaktförbud?", True),
+    ("nej jag vill inte polisanmäla mitt eget barn", False),
+    ("hur gör man en orosanmälan?", False),
+    ("om jag ringer soc, blir det polisanmälan direkt?", False),
+    ("vem bestämmer om LVU, soc eller rätten?", False),
+])
+def test_a_question_about_the_police_s_part_of_the_process_not_social_services_or_a_refusal(text, police):
+    assert _about_the_police_process(index_text(text)) is police

@@ -170,6 +170,19 @@ OWN_SERVICE: dict[str, Phrases] = {
         "vi fältassistenter",
     ]),
 }
+# A question about the police's part of the process ("ska vi polisanmäla?", "måste jag vittna?"): the police and
+# victim support answer it, unless social services' part is asked about too ("orosanmälan", "LVU").
+POLICE_PROCESS = Phrases.of([
+    "polisanmäl*", "anmäla till polisen", "anmäler till polisen", "anmäla det till polisen", "anmäla honom",
+    "anmäla henne", "anmäla dom", "anmäla dem", "vittna*", "vittne*", "vittnesmål*", "förhör*", "förhöra*",
+    "rättegång*", "rätten", "åklagar*", "kontaktförbud*", "målsägande*", "förundersökning*", "polisutredning*",
+    "anmäla hot", "anmäla hotet", "anmäla brottet", "anmäla misshandeln",
+])
+SOCIAL_SERVICES_PROCESS = Phrases.of([
+    "orosanmäl*", "soc", "socialen", "socialtjänst*", "lvu", "anmälningsplikt*", "anmälningsskyld*", "omhänderta*",
+    "placer*", "familjehem*", "hvb",
+])
+NOT_TO_THE_POLICE = Phrases.of(["inte polisanmäl*", "inte anmäla", "inte anmäl", "inte vittna*", "aldrig polisanmäl*"])
 # A request: "finns det någon som …", "jag behöver …".
 REQUEST = Phrases.of(["finns det", "finns de", "vill ha", "behöver", "kan jag få", "vem kan", "vart vänder", "vart ska"])
 # The person asks for a kind of contact without naming one ("finns det någon samordnare i kommunen?"):

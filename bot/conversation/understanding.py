@@ -26,6 +26,9 @@ SHORT_MESSAGE_WORDS = 6
 # The classifier's 'start over' wipes the conversation: below this, only with a phrase that says so.
 RESTART_CONFIDENCE = 0.6
 BARE_ANSWER_WORDS = 3
+# A question about the process read from this confidence on; about the police's part, these kinds answer it.
+PROCESS_QUESTION_CONFIDENCE = 0.5
+POLICE_PROCESS_KINDS = ("police", "victim_support")
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
 _IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)")
 _OWN_AGE = re.compile(r"\b(?:jag|ja)\s+(?:ar|e|blir|fyller)\s+(\d{2,3})\b(?![:.]\d)")
@@ -139,6 +142,9 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     requests = "?" in text or lexicon.REQUEST.found_in(tokens)
     wanted_kinds = tuple(kind for kind, phrases in lexicon.WANTED_KIND.items()
                          if requests and kind not in own_kinds and phrases.found_in(tokens))
+    if intent == "ask_process" and message.confidence >= PROCESS_QUESTION_CONFIDENCE and _about_the_police_process(tokens):
+        # "finns det nåt sätt att vittna utan att dom ser mig?": the police and victim support answer, not soc.
+        wanted_kinds = tuple(dict.fromkeys((*wanted_kinds, *POLICE_PROCESS_KINDS)))
     if role is None and "professional_support" in wanted_kinds:
         role = "staff"  # "kan yrkesverksamma ringa er för konsultation?": who asks for a line for professionals is one
     detail = next((name for name, phrases in lexicon.DETAILS.items() if name != "what_is" and phrases.found_in(tokens)), None)
@@ -227,6 +233,13 @@ def _resolved_intent(message: Message) -> str:
     if best and not situations.is_situation(best[0]) and best[1] >= UNDERLYING_CONCERN_CONFIDENCE:
         return best[0]
     return intent
+
+
+def _about_the_police_process(tokens: IndexedTokens) -> bool:
+    """Reporting to the police, witnessing, a trial, a restraining order; not social services' part of it
+    ("orosanmälan", "LVU") and not a refusal ("jag vill inte polisanmäla mitt eget barn")."""
+    return (lexicon.POLICE_PROCESS.found_in(tokens) and not lexicon.SOCIAL_SERVICES_PROCESS.found_in(tokens)
+            and not lexicon.NOT_TO_THE_POLICE.found_in(tokens))
 
 
 def _area(text: str, entities: dict[str, str], gazetteer: Gazetteer) -> tuple[Area | None, bool]:
