@@ -315,6 +315,15 @@ def test_help_come_as_people_write_it_ends_the_emergency_answer(guide, text):
     assert turn.reply.route.startswith("after_danger") and not turn.reply.urgent and turn.reply.cards
 
 
+def test_self_harm_or_thoughts_of_suicide_in_so_many_words_lead_whatever_the_classifier_read(guide):
+    text = "min son har blivit lämnad av flickvännen och säger att det inte är nån idé att leva"
+    turn = respond(guide, "violence_close_relationship", text)
+    assert turn.reply.route.startswith("suicide_support") and kinds(turn)[0] == "health"
+    assert "violence_close_relationship" in turn.case.concerns  # what the classifier read stays in the case
+    plain = respond(guide, "violence_close_relationship", "min sambo slår mig när han druckit")
+    assert not plain.reply.route.startswith("suicide_support")
+
+
 def test_a_question_about_the_police_s_part_of_the_process_gets_the_police_and_victim_support_first(guide):
     witness = respond(guide, "ask_process", "finns det nåt sätt att vittna utan att dom ser mig i rätten?")
     assert witness.reply.route == "process" and kinds(witness)[:2] == ["police", "victim_support"]

@@ -183,6 +183,14 @@ SOCIAL_SERVICES_PROCESS = Phrases.of([
     "placer*", "familjehem*", "hvb",
 ])
 NOT_TO_THE_POLICE = Phrases.of(["inte polisanmäl*", "inte anmäla", "inte anmäl", "inte vittna*", "aldrig polisanmäl*"])
+# Self-harm or thoughts of suicide said in so many words: whatever else the message is about, it is about this too.
+SELF_HARM = Phrases.of([
+    "skadar sig", "skadar mig", "skadat sig", "skadat mig", "skadade sig", "skadade mig", "skär sig", "skär mig",
+    "skurit sig", "skurit mig", "skar sig", "skar mig", "rakblad*", "ristat", "ristar", "ristade", "självskad*",
+    "ta livet av mig", "ta livet av sig", "ta mitt liv", "inte vill leva", "vill inte leva",
+    "ingen idé att leva", "nån idé att leva", "någon idé att leva", "orkar inte leva", "vill dö", "vill bara dö",
+    "bättre om jag inte fanns", "bättre om jag var död",
+])
 # A request: "finns det någon som …", "jag behöver …".
 REQUEST = Phrases.of(["finns det", "finns de", "vill ha", "behöver", "kan jag få", "vem kan", "vart vänder", "vart ska"])
 # The person asks for a kind of contact without naming one ("finns det någon samordnare i kommunen?"):

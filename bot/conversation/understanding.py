@@ -18,6 +18,7 @@ from bot.writer import writer_role
 FALLBACK = "nlu_fallback"
 OTHER_AREA = "other"
 SECOND_CONCERN_CONFIDENCE = 0.3
+SUICIDE = "suicide_selfharm"
 # A question about "a service" that names none is about the concern behind it, when the classifier
 # sees one with at least this confidence.
 SERVICE_QUESTIONS = ("ask_service", "ask_contact_detail", "privacy_question")
@@ -293,6 +294,9 @@ def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens,
             if cues.found_in(tokens):
                 raised = [specific if s == "staff_concern" else s for s in raised] or [specific]
                 break
+    if raised and situations.is_concern(raised[0]) and SUICIDE not in raised and lexicon.SELF_HARM.found_in(tokens):
+        # "säger att det inte är nån idé att leva", read as a break-up or violence at home: the suicide line leads.
+        raised.append(SUICIDE)
     if raised and situations.is_concern(raised[0]):
         first_topics = set(situations.BY_ID[raised[0]].topics)
         for name, confidence in message.ranking[1:3]:
