@@ -118,6 +118,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_q.yml", 0.76, 0.45, 0.05),  # session 12, young writers: measured on the code before and after the session, not read
     ("dialogues_r.yml", 0.75, 0.47, 0.04),  # session 12, staff and neighbours: the same
     ("dialogues_s.yml", 0.71, 0.25, 0.08),  # session 12, parents, partners and victims: the same
+    ("dialogues_t.yml", 0.79, 0.45, 0.05),  # session 13, written mid-session: measured on the code before and after, not read
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
