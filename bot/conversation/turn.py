@@ -14,7 +14,7 @@ from bot import situations
 from bot.catalogue import Resource
 from bot.conversation import phrases
 from bot.conversation.case import DANGER_CAN_HIDE, Case, digest
-from bot.conversation.understanding import SERVICE_QUESTIONS, Facts
+from bot.conversation.understanding import QUESTION_CONFIDENCE, SERVICE_QUESTIONS, Facts
 from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
 from bot.reply import Button, Card, Reply
@@ -40,8 +40,6 @@ YES_NO_QUESTIONS = frozenset({"what_happens", "danger"})
 YOUNG_SELF = "young_self"
 LATER_CONCERN_CONFIDENCE = 0.5
 LATER_DETAIL_QUESTION_CONFIDENCE = 0.8
-# A question about a process or a service, read from this confidence on, is answered even right after danger.
-QUESTION_CONFIDENCE = 0.5
 AUTHORITIES = frozenset({"police", "social_services", "security_police"})
 POLICE_KINDS = frozenset({"police", "security_police"})
 PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymity", "reach"})

@@ -27,8 +27,9 @@ SHORT_MESSAGE_WORDS = 6
 # The classifier's 'start over' wipes the conversation: below this, only with a phrase that says so.
 RESTART_CONFIDENCE = 0.6
 BARE_ANSWER_WORDS = 3
-# A question about the process read from this confidence on; about the police's part, these kinds answer it.
-PROCESS_QUESTION_CONFIDENCE = 0.5
+# A question about a process or a service, read from this confidence on, is answered as one: right after danger
+# too, and about the police's part of the process by the police and victim support (POLICE_PROCESS_KINDS).
+QUESTION_CONFIDENCE = 0.5
 POLICE_PROCESS_KINDS = ("police", "victim_support")
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
 _IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)")
@@ -143,7 +144,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     requests = "?" in text or lexicon.REQUEST.found_in(tokens)
     wanted_kinds = tuple(kind for kind, phrases in lexicon.WANTED_KIND.items()
                          if requests and kind not in own_kinds and phrases.found_in(tokens))
-    if intent == "ask_process" and message.confidence >= PROCESS_QUESTION_CONFIDENCE and _about_the_police_process(tokens):
+    if intent == "ask_process" and message.confidence >= QUESTION_CONFIDENCE and _about_the_police_process(tokens):
         # "finns det nåt sätt att vittna utan att dom ser mig?": the police and victim support answer, not soc.
         wanted_kinds = tuple(dict.fromkeys((*wanted_kinds, *POLICE_PROCESS_KINDS)))
     if role is None and "professional_support" in wanted_kinds:
