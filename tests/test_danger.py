@@ -46,6 +46,15 @@ def test_danger_is_recognised(text):
     assert RULES.match(text, nlp.lemmas(text)) is not None
 
 
+@pytest.mark.parametrize("text", [
+    "en elev har skrivit i en chatt att han ska attackera skolan men vi vet inte när",
+    "han skrev att han ska komma till skolan på torsdag o skjuta alla. han säger att det e skämt",
+])
+def test_a_threat_to_attack_a_school_counts_at_any_time_even_when_called_a_joke(text):
+    # any_time: the classifier cannot overrule it, and "he says it was a joke" does not calm it.
+    assert RULES.is_any_time(RULES.match(text, nlp.lemmas(text)))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -71,6 +80,8 @@ def test_danger_is_recognised(text):
         # Session 12: "indragen i" is how people say "drawn into" crime; a kidnapping is pulled into a vehicle.
         "jag befarar att mitt barnbarn har blivit indragen i kriminella kretsar i Farsta",
         "hur märker jag om min dotter blivit indragen i nåt",
+        # Session 13: the writer tells of a joke, not a threat.
+        "kompisen sa att han ska spränga skolan för att han inte pluggat till provet lol",
     ],
 )
 def test_worry_without_danger_is_not_an_emergency(text):
