@@ -40,6 +40,10 @@ RULES = load_danger_rules()
         # Session 6: a habit word does not hide what is happening now.
         "han slår henne varje kväll och nu står han utanför med en kniv",
         "jag hör en smäll och skrik från grannen, han slår henne igen",
+        # Session 13: the body says it ("blå i läpparna"), a stranglehold with no air.
+        "hon är blå i läpparna",
+        "blodet går igenom handduken",
+        "pappa tar strypgrepp på mamma hon får ingen luft jag är 11",
     ],
 )
 def test_danger_is_recognised(text):
@@ -82,6 +86,7 @@ def test_a_threat_to_attack_a_school_counts_at_any_time_even_when_called_a_joke(
         "hur märker jag om min dotter blivit indragen i nåt",
         # Session 13: the writer tells of a joke, not a threat.
         "kompisen sa att han ska spränga skolan för att han inte pluggat till provet lol",
+        "jag får panik och får ingen luft när jag tänker på skjutningen förra veckan",
     ],
 )
 def test_worry_without_danger_is_not_an_emergency(text):
