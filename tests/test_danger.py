@@ -44,6 +44,9 @@ RULES = load_danger_rules()
         "hon är blå i läpparna",
         "blodet går igenom handduken",
         "pappa tar strypgrepp på mamma hon får ingen luft jag är 11",
+        # A farewell before suicide.
+        "Det här är mitt sista meddelande. Jag har skrivit till min familj. Tack för att ni fanns.",
+        "jag har gjort mitt val och det är dags nu. det är inte ert fel. ta hand om varandra",
     ],
 )
 def test_danger_is_recognised(text):
@@ -87,6 +90,7 @@ def test_a_threat_to_attack_a_school_counts_at_any_time_even_when_called_a_joke(
         # Session 13: the writer tells of a joke, not a threat.
         "kompisen sa att han ska spränga skolan för att han inte pluggat till provet lol",
         "jag får panik och får ingen luft när jag tänker på skjutningen förra veckan",
+        "jag har gjort mitt val, jag vill lämna gänget nu. tack för allt",
     ],
 )
 def test_worry_without_danger_is_not_an_emergency(text):
