@@ -27,6 +27,18 @@ class LineList(list):
 
 class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+        # PyYAML keeps the last of two equal keys without a word; an editor's second `near:` would silently
+        # replace the first, so a repeated key is an error with its line.
+        first_lines: dict[str, int] = {}
+        for key_node, _ in node.value:
+            key = str(key_node.value)
+            if key in first_lines:
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"nyckeln '{key}' står två gånger i samma avsnitt (första gången på rad {first_lines[key]})",
+                    key_node.start_mark,
+                )
+            first_lines[key] = key_node.start_mark.line + 1
         mapping = LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {

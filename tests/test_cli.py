@@ -134,3 +134,10 @@ def test_ports_of_a_bot_that_just_stopped_are_free_again():
     client.close()
     server.close()
     assert shell_plan(port, action_port) == ("start", port, action_port)
+
+
+def test_resources_check_names_a_key_an_editor_wrote_twice_in_a_danger_pattern(tmp_path):
+    data, path, line = broken_data_copy(tmp_path, "danger.yml", "    near: 8\n", "    near: 8\n    near: 80\n")
+    result = run_bot("resources", "check", env={"VAGVISAREN_DATA_DIR": str(data)})
+    assert result.returncode == 1
+    assert f"{path}:{line + 1}:" in result.stderr + result.stdout and "'near' står två gånger" in result.stderr + result.stdout
