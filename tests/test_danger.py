@@ -47,6 +47,19 @@ RULES = load_danger_rules()
         # A farewell before suicide.
         "Det här är mitt sista meddelande. Jag har skrivit till min familj. Tack för att ni fanns.",
         "jag har gjort mitt val och det är dags nu. det är inte ert fel. ta hand om varandra",
+        # Session 14: "för alltid" is a wish here, not a habit; a threat with a deadline; the edge of a bridge.
+        "har tagit alla mina tabletter, vill bara sova för alltid",
+        "pappa fick en lapp i brevlådan: flytta innan fredag eller dö",
+        "min bror är dödshotad, han måste betala imorgon",
+        "de säger att de tar min lillasyster om jag inte kommer",
+        "hon står på räcket på bron",
+        "han har fått tag på nyckeln till vapenskåpet och är jättearg",
+        "de ska skjuta upp lokalen ikväll när festen börjar",
+        "mamma blir slagen i hallen just nu",
+        "jag har barrikaderat dörren men de sparkar på den",
+        "det ligger en kille på gatan som är medvetslös efter att han blev slagen",
+        "han kör förbi min avfart och har låst dörrarna",
+        "jag hörde två skott för en minut sen",
     ],
 )
 def test_danger_is_recognised(text):
@@ -59,6 +72,18 @@ def test_danger_is_recognised(text):
 ])
 def test_a_threat_to_attack_a_school_counts_at_any_time_even_when_called_a_joke(text):
     # any_time: the classifier cannot overrule it, and "he says it was a joke" does not calm it.
+    assert RULES.is_any_time(RULES.match(text, nlp.lemmas(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Mamma fick ett brev under dörren: flytta innan söndag eller dö. Det låg en kula i kuvertet.",
+    "han skrev att jag är död innan morgonen om jag inte tar tillbaka anmälan",
+    "tog alla mina tabletter, vill bara sova för alltid",
+    "kära alla. jag har gjort mitt val. det är inte ert fel, ta hand om varandra",
+])
+def test_told_in_the_past_tense_but_not_over_counts_at_any_time(text):
+    # A letter that came, pills that were taken, a farewell: told in the past tense or as thanks, not over. The
+    # classifier reads them as past or as thanks and cannot talk them down.
     assert RULES.is_any_time(RULES.match(text, nlp.lemmas(text)))
 
 
@@ -91,6 +116,15 @@ def test_a_threat_to_attack_a_school_counts_at_any_time_even_when_called_a_joke(
         "kompisen sa att han ska spränga skolan för att han inte pluggat till provet lol",
         "jag får panik och får ingen luft när jag tänker på skjutningen förra veckan",
         "jag har gjort mitt val, jag vill lämna gänget nu. tack för allt",
+        # Session 14: a threat told as past, a postponed meeting, a car seen often, a bang last night, hunting.
+        "min bror blev dödshotad förra året, måste han vittna nu?",
+        "vi fick skjuta upp mötet med soc till nästa vecka",
+        "samma bil har kört förbi flera gånger den här veckan och jag blir nojig",
+        "det small på gatan inatt och alla är i chock",
+        "pappa har tagit fram geväret ur vapenskåpet, han ska på älgjakt",
+        "min farfar sover för alltid nu, han dog i somras",
+        "jag har gjort mitt val och lämnar gänget nu, tack för att ni fanns",
+        "min mormor tog alla sina tabletter förra året, hon ville dö",
     ],
 )
 def test_worry_without_danger_is_not_an_emergency(text):
