@@ -340,6 +340,11 @@ class TurnBuilder:
                 return of_kind[:3]
         return [self.data.catalogue.get(i) for i in self.case.last_shown if i in self.data.catalogue][:3]
 
+    def _local_versions_of_last_shown(self) -> list[Resource]:
+        """The contacts just shown that have a version where the person lives (the social services there)."""
+        shown = [self.data.catalogue.get(i) for i in self.case.last_shown if i in self.data.catalogue]
+        return [local for r in shown if (local := self._local_version(r)).id != r.id]
+
     def _local_version(self, resource: Resource) -> Resource:
         """'soc' means the social services where the person lives, when the bot knows where that is."""
         if resource.id != GENERIC_SOCIAL_SERVICES or self.area is None:
@@ -410,6 +415,13 @@ class TurnBuilder:
         """New facts about the same concern: say what they change."""
         acks = " ".join(self._acknowledgement(n) for n in self.news)
         if not self.case.concerns:
+            local = self._local_versions_of_last_shown() if "area" in self.news else []
+            if local:
+                # "soc nummer?" then "botkyrka": the social services of Botkyrka, with the question what it is about.
+                question = Question("situation", phrases.ASK_SITUATION, _menu())
+                return Reply(route="follow_up:local", text=" ".join((acks, phrases.LOCAL_VERSION)),
+                             cards=self._cards(local), question=question.text, buttons=question.buttons,
+                             situations=self.case.situations, extra={"question": question.key})
             return self._ask(Question("situation", phrases.ASK_SITUATION, _menu()), route="ask_situation", text=acks)
         contacts, decisions = self.contacts_for(self._calm_concerns() or list(self.case.concerns))
         new = [c for c in contacts if c.id not in self.before.shown]
