@@ -7,6 +7,8 @@
   (counts only) on the code before and after that session's changes; it has never been read. danger_blind22
   (session 11, aftermath of violence and fear, written beside the training examples danger_train22 by another
   writer) was measured before and after they joined the classifier's training; only its first line was seen.
+  danger_blind23 (session 14, the danger kinds of issue 11 in pairs with near misses) was written at the start of
+  that session and measured (counts only) before and after its changes; it has never been read.
   The earlier sets (danger_final, danger_after_change, danger_blind3–20, each once fresh and measured
   before and after its own change) and danger_fresh, danger_dev2, danger_train4, nearmiss_dev and
   danger_train9 now train the danger classifier (bot/data/danger_examples/); blind9–15 and nearmiss_dev joined
@@ -71,6 +73,7 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
 @pytest.mark.parametrize(("name", "caught", "false_alarms"), [
     ("danger_blind21.yml", 0.99, 0.08),
     ("danger_blind22.yml", 0.99, 0.10),
+    ("danger_blind23.yml", 0.99, 0.07),  # session 14, written at its start: measured before and after, not read
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))
@@ -119,6 +122,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_r.yml", 0.75, 0.47, 0.04),  # session 12, staff and neighbours: the same
     ("dialogues_s.yml", 0.71, 0.25, 0.08),  # session 12, parents, partners and victims: the same
     ("dialogues_t.yml", 0.79, 0.45, 0.05),  # session 13, written mid-session: measured on the code before and after, not read
+    ("dialogues_u.yml", 0.80, 0.50, 0.05),  # session 14, written at its start: measured before and after, not read
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
