@@ -563,3 +563,16 @@ def test_the_open_question_whether_anyone_is_in_danger_keeps_a_maybe_danger_dang
     first = respond(guide, "worried_gang", "min son hänger med ett gäng i centrum")
     asked = replace(first.case, pending="danger")
     assert first.case.helped_without_danger and not asked.helped_without_danger
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # The writer is the one who hits: the line for those who use violence first.
+    ("jag har slagit min flickvän två gånger nu. jag vill inte vara sån. finns det hjälp för sånna som mig",
+     "valj_att_sluta"),
+    ("jag blir våldsam mot min fru när jag druckit och vill sluta", "valj_att_sluta"),
+    # The writer is hit: the lines for those who are hit, as before.
+    ("min sambo slår mig när han druckit", "kvinnofridslinjen"),
+])
+def test_violence_at_home_from_the_one_who_uses_it_gives_the_line_to_stop_first(guide, text, first):
+    turn = respond(guide, "violence_close_relationship", text)
+    assert not turn.reply.urgent and ids(turn)[0] == first

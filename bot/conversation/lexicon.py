@@ -184,6 +184,16 @@ SOCIAL_SERVICES_PROCESS = Phrases.of([
 ])
 NOT_TO_THE_POLICE = Phrases.of(["inte polisanmäl*", "inte anmäla", "inte anmäl", "inte vittna*", "aldrig polisanmäl*"])
 # Self-harm or thoughts of suicide said in so many words: whatever else the message is about, it is about this too.
+# The writer is the one who uses violence against someone close ("jag har slagit min flickvän"): the line for
+# people who use violence (Välj att sluta) comes first, before the lines for those who are hit.
+USES_VIOLENCE = Phrases.of([
+    "jag har slagit min", "jag slog min", "jag slår min", "jag har slagit henne", "jag har slagit honom",
+    "jag slog henne", "jag slog honom", "jag slår henne", "jag slår honom", "jag har varit våldsam",
+    "jag blir våldsam", "jag har använt våld", "jag använder våld", "rädd att jag ska slå", "vill sluta slå",
+    "sluta slå henne", "sluta slå honom", "jag tappar kontrollen och slår", "för sånna som mig", "för såna som mig",
+    "för sådana som mig", "jag har knuffat min", "jag har tagit stryptag", "jag tog stryptag",
+])
+
 SELF_HARM = Phrases.of([
     "skadar sig", "skadar mig", "skadat sig", "skadat mig", "skadade sig", "skadade mig", "skär sig", "skär mig",
     "skurit sig", "skurit mig", "skar sig", "skar mig", "rakblad*", "ristat", "ristar", "ristade", "självskad*",

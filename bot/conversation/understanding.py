@@ -31,6 +31,7 @@ BARE_ANSWER_WORDS = 3
 # too, and about the police's part of the process by the police and victim support (POLICE_PROCESS_KINDS).
 QUESTION_CONFIDENCE = 0.5
 POLICE_PROCESS_KINDS = ("police", "victim_support")
+USES_VIOLENCE_KIND = "helpline"  # in violence at home, the line for those who use it (Välj att sluta)
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
 _IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)")
 _OWN_AGE = re.compile(r"\b(?:jag|ja)\s+(?:ar|e|blir|fyller)\s+(\d{2,3})\b(?![:.]\d)")
@@ -147,6 +148,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     if intent == "ask_process" and message.confidence >= QUESTION_CONFIDENCE and _about_the_police_process(tokens):
         # "finns det nåt sätt att vittna utan att dom ser mig?": the police and victim support answer, not soc.
         wanted_kinds = tuple(dict.fromkeys((*wanted_kinds, *POLICE_PROCESS_KINDS)))
+    if "violence_close_relationship" in raised and lexicon.USES_VIOLENCE.found_in(tokens):
+        wanted_kinds = tuple(dict.fromkeys((*wanted_kinds, USES_VIOLENCE_KIND)))  # Välj att sluta first
     if role is None and "professional_support" in wanted_kinds:
         role = "staff"  # "kan yrkesverksamma ringa er för konsultation?": who asks for a line for professionals is one
     detail = next((name for name, phrases in lexicon.DETAILS.items() if name != "what_is" and phrases.found_in(tokens)), None)
