@@ -576,3 +576,15 @@ def test_the_open_question_whether_anyone_is_in_danger_keeps_a_maybe_danger_dang
 def test_violence_at_home_from_the_one_who_uses_it_gives_the_line_to_stop_first(guide, text, first):
     turn = respond(guide, "violence_close_relationship", text)
     assert not turn.reply.urgent and ids(turn)[0] == first
+
+
+@pytest.mark.parametrize(("intent", "text", "route"), [
+    ("worried_extremism", "min son har varit med i en nazistisk grupp i tre år. nu säger han att han vill ut men är rädd",
+     "leave_extremism"),
+    ("worried_gang", "min bror vill lämna gänget men de säger att han är skyldig dem pengar", "leave_gang"),
+    # Leaving the country to join a group is the worry itself.
+    ("worried_extremism", "min kusin pratar om att han vill lämna Sverige och åka till Syrien", "extremism"),
+])
+def test_a_worry_about_someone_who_wants_out_gets_the_help_to_leave(guide, intent, text, route):
+    turn = respond(guide, intent, text)
+    assert turn.reply.route.startswith(route)

@@ -184,6 +184,15 @@ SOCIAL_SERVICES_PROCESS = Phrases.of([
 ])
 NOT_TO_THE_POLICE = Phrases.of(["inte polisanmäl*", "inte anmäla", "inte anmäl", "inte vittna*", "aldrig polisanmäl*"])
 # Self-harm or thoughts of suicide said in so many words: whatever else the message is about, it is about this too.
+# Someone wants to leave the group the worry is about ("han vill ut men är rädd för vad de gör"): a worry about
+# extremism or gangs becomes a wish to leave, whose help (exit programmes) is also for the relatives.
+WANTS_OUT = Phrases.of([
+    "vill ut ur", "vill ut därifrån", "vill ut men", "vill hoppa av", "vill ta sig ur", "vill komma ur",
+    "vill ta sig ut", "vill komma ut ur", "vill bryta med dem", "vill bryta med dom", "vill lämna dem",
+    "vill lämna dom", "vill lämna gänget", "vill lämna rörelsen", "vill lämna gruppen", "vill lämna organisationen",
+    "vill lämna miljön", "vill lämna det livet", "vill sluta med gänget", "vill dra sig ur",
+])
+
 # The writer is the one who uses violence against someone close ("jag har slagit min flickvän"): the line for
 # people who use violence (Välj att sluta) comes first, before the lines for those who are hit.
 USES_VIOLENCE = Phrases.of([

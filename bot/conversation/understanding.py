@@ -31,6 +31,7 @@ BARE_ANSWER_WORDS = 3
 # too, and about the police's part of the process by the police and victim support (POLICE_PROCESS_KINDS).
 QUESTION_CONFIDENCE = 0.5
 POLICE_PROCESS_KINDS = ("police", "victim_support")
+WISH_TO_LEAVE = {"worried_extremism": "leave_extremism", "worried_gang": "leave_gang"}
 USES_VIOLENCE_KIND = "helpline"  # in violence at home, the line for those who use it (Välj att sluta)
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
 _IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)")
@@ -298,6 +299,8 @@ def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens,
             if cues.found_in(tokens):
                 raised = [specific if s == "staff_concern" else s for s in raised] or [specific]
                 break
+    if raised and raised[0] in WISH_TO_LEAVE and lexicon.WANTS_OUT.found_in(tokens):
+        raised[0] = WISH_TO_LEAVE[raised[0]]  # "han vill ut men är rädd": the help to leave, for him and for you
     if raised and situations.is_concern(raised[0]) and SUICIDE not in raised and lexicon.SELF_HARM.found_in(tokens):
         # "säger att det inte är nån idé att leva", read as a break-up or violence at home: the suicide line leads.
         raised.append(SUICIDE)
