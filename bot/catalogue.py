@@ -111,7 +111,7 @@ class Catalogue:
         for alias, resource in self._aliases():
             size = len(alias)
             for index in range(len(tokens) - size + 1):
-                if tuple(tokens[index:index + size]) == alias:
+                if _names(tuple(tokens[index:index + size]), alias):
                     found.append((index, resource))
                     break
         seen: set[str] = set()
@@ -363,3 +363,13 @@ def load_catalogue(
     if errors(problems):
         raise CatalogueError(problems)
     return catalogue, problems
+
+
+def _names(tokens: tuple[str, ...], alias: tuple[str, ...]) -> bool:
+    """The words are the alias, or its genitive ("polisens nummer", "soc:s öppettider", "orostelefonens tider")."""
+    if tokens == alias:
+        return True
+    if tokens[:-1] != alias[:-1]:
+        return False
+    last, name = tokens[-1], alias[-1]
+    return last in (f"{name}:s", f"{name}s") and not name.endswith(("s", "x", "z"))

@@ -150,3 +150,14 @@ def test_copying_the_data_dir_keeps_it_valid(tmp_path):
     shutil.copytree(paths.RESOURCES_DIR, tmp_path / "resources")
     catalogue, _ = load_catalogue(tmp_path / "resources", default_gazetteer().is_known_area)
     assert len(catalogue.resources) >= 40
+
+
+def test_a_service_is_named_also_in_the_genitive():
+    from bot import editors_data
+    catalogue = editors_data.shared().current().catalogue
+    assert [r.id for r in catalogue.named_in("vad är polisens nummer")] == ["police_non_emergency"]
+    assert [r.id for r in catalogue.named_in("soc:s nummer?")] == ["social_services_generic"]
+    assert [r.id for r in catalogue.named_in("orostelefonens öppettider")] == ["orostelefonen"]
+    # "Bris" ends in s already: no "Briss", and a word that only starts like a name is not the name.
+    assert [r.id for r in catalogue.named_in("har bris öppet")] == ["bris"]
+    assert catalogue.named_in("polisensamverkan") == []
