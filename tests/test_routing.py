@@ -588,3 +588,13 @@ def test_violence_at_home_from_the_one_who_uses_it_gives_the_line_to_stop_first(
 def test_a_worry_about_someone_who_wants_out_gets_the_help_to_leave(guide, intent, text, route):
     turn = respond(guide, intent, text)
     assert turn.reply.route.startswith(route)
+
+
+def test_a_municipality_s_social_services_answer_about_anonymity_with_the_law_s_rule(guide):
+    # Botkyrka's own card says nothing of anonymity; the rules for an orosanmälan are the same everywhere.
+    first = respond(guide, "worried_gang", "min son på 15 säljer knark åt äldre killar", default_area="botkyrka")
+    assert "botkyrka_socialtjanst" in ids(first)
+    question = guide.respond(Message(text="kan jag vara anonym?", intent="ask_contact_detail"), first.case, TUESDAY_NOON)
+    assert question.reply.route == "follow_up:anonymity"
+    generic = guide.snapshot().catalogue.get("social_services_generic")
+    assert generic.anonymity in question.reply.text

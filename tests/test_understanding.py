@@ -49,3 +49,17 @@ def test_thanks_opens_or_ends_the_message_and_nothing_more_is_coming(text, thank
 ])
 def test_a_question_about_the_police_s_part_of_the_process_not_social_services_or_a_refusal(text, police):
     assert _about_the_police_process(index_text(text)) is police
+
+
+@pytest.mark.parametrize(("text", "age_group"), [
+    # The daughter's age, written after who she is, outweighs her boyfriend's.
+    ("min dotter på 15 har fått en ny pojkvän som är 22", "under_18"),
+    ("min son, 14, har börjat hänga med äldre killar", "under_18"),
+    ("sonen på 19 sitter hemma hela dagarna", "adult"),
+    # Floors, durations and amounts are no ages.
+    ("min dotter på 5:e våningen hörde skotten", None),
+    ("min bror på 10 dagar har inte sovit", None),
+])
+def test_an_age_written_after_who_it_is(text, age_group):
+    from bot.conversation.understanding import _age_group
+    assert _age_group(text, {}) == age_group

@@ -413,7 +413,7 @@ class TurnBuilder:
 
     def _update(self) -> Reply:
         """New facts about the same concern: say what they change."""
-        acks = " ".join(self._acknowledgement(n) for n in self.news)
+        acks = " ".join(ack for n in self.news if (ack := self._acknowledgement(n)))
         if not self.case.concerns:
             local = self._local_versions_of_last_shown() if "area" in self.news else []
             if local:
@@ -491,6 +491,10 @@ class TurnBuilder:
             return phrases.DETAIL["languages"].format(name=name, languages=phrases.join_words(names))
         field_text = {"anonymity": resource.anonymity, "cost": resource.cost, "what_happens": resource.what_happens,
                       "what_is": resource.description}.get(detail)
+        generic = self.data.catalogue.resources.get(GENERIC_SOCIAL_SERVICES)
+        if not field_text and resource.kind == "social_services" and detail in ("anonymity", "what_happens") and generic:
+            # The rules for an orosanmälan are the law's, the same in every municipality: said once, for all.
+            field_text = generic.anonymity if detail == "anonymity" else generic.what_happens
         if field_text:
             return phrases.DETAIL[detail].format(name=name, text=field_text)
         return phrases.DETAIL[f"unknown_{detail}"].format(name=name)

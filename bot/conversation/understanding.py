@@ -35,6 +35,11 @@ WISH_TO_LEAVE = {"worried_extremism": "leave_extremism", "worried_gang": "leave_
 USES_VIOLENCE_KIND = "helpline"  # in violence at home, the line for those who use it (Välj att sluta)
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
 _IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)")
+# "min dotter på 15", "sonen, 14,": the age of the one the message is about, written after who it is.
+_KIN_AGE = re.compile(r"\b(?:son|sonen|dotter|dottern|bror|brorsa|brorsan|syster|systern|barn|barnet|kille|killen|tjej|"
+                      r"tjejen|pojke|pojken|flicka|flickan|elev|eleven|brorson|systerson|brorsdotter|systerdotter|kusin|"
+                      r"lillebror|lillasyster|storebror|storasyster|barnbarn|barnbarnet)\s*(?:pa|,)\s*(\d{1,2})\b"
+                      r"(?![:.]\w)(?!\s*(?:dagar|dag|minuter|min|timmar|timme|veckor|vecka|manader|manad|kr|st|gr|kg)\b)")
 _OWN_AGE = re.compile(r"\b(?:jag|ja)\s+(?:ar|e|blir|fyller)\s+(\d{2,3})\b(?![:.]\d)")
 _YOUNG_WORDS = re.compile(r"\b(?:tonaring|tonaringar|minderarig|tonarsdotter|tonarsson)\b")
 _ADULT_WORDS = re.compile(r"\b(?:vuxen|myndig|over 18)\b")
@@ -262,7 +267,7 @@ def _age_group(text: str, entities: dict[str, str]) -> str | None:
     if not text:
         return None
     folded = fold(text)
-    ages = [int(m.group(1)) for m in _IS_AGE.finditer(folded)]
+    ages = [int(m.group(1)) for m in (*_IS_AGE.finditer(folded), *_KIN_AGE.finditer(folded))]
     # "15 år" is an age, "i 3 år" and "för 10 år sedan" are durations.
     ages += [int(m.group(1)) for m in _AGE.finditer(folded)
              if not re.search(r"\b(?:i|for|pa|under|efter|inom|sedan|sen)\s*$", folded[:m.start()])
