@@ -184,6 +184,9 @@ def test_ska_in_a_question_about_what_to_do_is_not_a_word_of_now():
     ("läkarna säger att hon klarar sig inte", False),  # denied right after them
     # Something starts again after the danger was over: the classifier decides as usual.
     ("polisen tog honom för en timme sen men nu är han tillbaka och bankar på dörren", False),
+    # Session 14: what would be danger has not happened, an answer to "has he hurt anyone?".
+    ("han har inte slagit nån", True),
+    ("han har inte slagit nån än men nu står han utanför med kniv", False),
 ])
 def test_a_message_that_ends_with_the_danger_over_is_safe(text, safe):
     assert RULES.time_signs(text).safe is safe
