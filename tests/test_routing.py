@@ -598,3 +598,28 @@ def test_a_municipality_s_social_services_answer_about_anonymity_with_the_law_s_
     assert question.reply.route == "follow_up:anonymity"
     generic = guide.snapshot().catalogue.get("social_services_generic")
     assert generic.anonymity in question.reply.text
+
+
+def test_a_question_that_names_a_service_is_about_it_not_about_this_chat(guide):
+    first = respond(guide, "leave_gang", "jag vill lämna gänget men jag är skyldig pengar")
+    # The classifier's fallback guess for "skydda" is a question about the chat's privacy.
+    police = guide.respond(Message(text="kan polisen skydda mig?", intent="privacy_question"), first.case, TUESDAY_NOON)
+    assert police.reply.route != "privacy" and police.reply.cards
+    chat = guide.respond(Message(text="kan polisen läsa vad jag skriver?", intent="privacy_question"), first.case,
+                         TUESDAY_NOON)
+    assert chat.reply.route == "privacy"
+
+
+def test_asking_for_groups_for_parents_gives_parent_support_first(guide):
+    first = respond(guide, "worried_gang", "min son på 16 har börjat bära kniv, vi bor i alby")
+    groups = guide.respond(Message(text="finns det föräldragrupper?", intent="info_sig"), first.case, TUESDAY_NOON)
+    assert kinds(groups)[0] == "parent_support"
+
+
+def test_soc_helps_nobody_turns_soc_down():
+    from bot.conversation.understanding import understand
+    from bot.places import default_gazetteer
+    from bot import editors_data
+    facts = understand(Message(text="soc hjälper ingen. min bror säljer gräs", intent="worried_gang"),
+                       editors_data.shared().current(), default_gazetteer())
+    assert facts.declined == ("social_services",)

@@ -125,7 +125,8 @@ SIGNS = Phrases.of([
 # The person asks about this chat itself, not about a contact.
 ABOUT_THE_BOT = Phrases.of([
     "chatten", "den här chatten", "boten", "här", "sparas", "sparar", "det jag skriver", "loggas", "du sparar",
-    "vägvisaren", "ni sparar", "du ser", "ni ser",
+    "vägvisaren", "ni sparar", "du ser", "ni ser", "vad jag skriver", "vad jag skrivit", "det jag skrivit",
+    "mina meddelanden", "det här samtalet", "samtalet här",
 ])
 # A crime is described: the police come earlier in the list of contacts.
 CRIME = Phrases.of([
@@ -224,6 +225,10 @@ WANTED_KIND: dict[str, Phrases] = {
         "vi kan konsultera", "konsultera med", "konsultation", "rådgöra med någon", "rådgöra med nån",
     ]),
     "exit_programme": Phrases.of(["avhopparna", "avhopparverksamhet*", "avhopparstöd*", "exitprogram*"]),
+    "parent_support": Phrases.of([
+        "föräldragrupp*", "föräldrastöd*", "föräldrakurs*", "föräldraträff*", "stöd för föräldrar",
+        "stöd till föräldrar", "stöd för oss föräldrar", "för oss föräldrar", "träffa andra föräldrar",
+    ]),
     "youth_outreach": Phrases.of([
         "träffar ungdomarna", "träffar ungdomar", "ute på gatan", "ute bland ungdomarna", "fältare",
         "fältarna", "fältassistent*",

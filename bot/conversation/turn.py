@@ -326,8 +326,13 @@ class TurnBuilder:
         return next((s for s in self.facts.situations if not situations.is_concern(s)), None)
 
     def _about_the_bot(self) -> bool:
-        """'Is it anonymous?' right after contacts is about them; 'is this chat saved?' is about the bot."""
-        return self.facts.about_the_bot or not self.case.last_shown or self.facts.detail != "anonymity"
+        """'Is it anonymous?' right after contacts is about them; 'is this chat saved?' is about the bot; 'kan
+        polisen skydda mig?' (read as a privacy question) is about the police."""
+        if self.facts.about_the_bot:
+            return True
+        if self.named:
+            return False
+        return not self.case.last_shown or self.facts.detail != "anonymity"
 
     def _asked_about(self) -> list[Resource]:
         if self.named:

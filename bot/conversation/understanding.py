@@ -346,7 +346,8 @@ _DECLINE_BEFORE = {"inte", "ej", "aldrig", "slippa", "radd", "livradd"}
 _DECLINE_AFTER = ("kan jag inte", "vill jag inte", "vagar jag inte", "kan vi inte", "vill vi inte", "gor ingenting",
                   "gor inget", "hjalper inte", "hjalper ingenting", "bryr sig inte", "lyssnar inte", "ar vardelos",
                   "hjalpte inte", "hjalpte inget", "gjorde ingenting", "gjorde inget", "har inte hjalpt",
-                  "har redan varit", "brydde sig inte", "lyssnade inte")
+                  "har redan varit", "brydde sig inte", "lyssnade inte", "hjalper ingen", "hjalper aldrig",
+                  "hjalpte ingen", "gor aldrig nat", "gor aldrig nagot")
 
 
 def _alias_places(text: str, aliases: list[tuple[str, ...]]) -> Iterator[tuple[str, list[str], int, int]]:
