@@ -623,3 +623,11 @@ def test_soc_helps_nobody_turns_soc_down():
     facts = understand(Message(text="soc hjälper ingen. min bror säljer gräs", intent="worried_gang"),
                        editors_data.shared().current(), default_gazetteer())
     assert facts.declined == ("social_services",)
+
+
+def test_a_short_question_after_the_contacts_is_about_them_even_when_read_as_a_weak_situation(guide):
+    first = respond(guide, "staff_concern", "jag är kurator och en elev säljer knark åt sin bror")
+    then = guide.respond(Message(text="vad händer sen", intent="affected_by_violence", confidence=0.37),
+                         first.case, TUESDAY_NOON)
+    assert then.reply.route == "follow_up:what_happens"
+    assert guide.snapshot().catalogue.get("social_services_generic").what_happens in then.reply.text

@@ -319,6 +319,9 @@ class TurnBuilder:
         if self.named and self.facts.asks and intent == situations.OUT_OF_SCOPE and self.case.concerns:
             return True  # "finns det nån nationell stödtelefon för yrkesverksamma?" names the one it asks about
         practical = self.facts.detail in PRACTICAL_DETAILS and bool(self.case.last_shown)
+        if (self.facts.detail and self.facts.short and self.case.last_shown
+                and self.facts.confidence < LATER_CONCERN_CONFIDENCE):
+            return True  # "vad händer sen?", read as a weak new situation, asks about the contacts just given
         # "kan jag skriva nånstans istället?" after contacts, with no new concern, asks about them.
         return practical and (self.facts.asks or situations.BY_ID[intent].group in ("question", "info"))
 
