@@ -617,9 +617,9 @@ def test_asking_for_groups_for_parents_gives_parent_support_first(guide):
 
 
 def test_soc_helps_nobody_turns_soc_down():
+    from bot import editors_data
     from bot.conversation.understanding import understand
     from bot.places import default_gazetteer
-    from bot import editors_data
     facts = understand(Message(text="soc hjälper ingen. min bror säljer gräs", intent="worried_gang"),
                        editors_data.shared().current(), default_gazetteer())
     assert facts.declined == ("social_services",)

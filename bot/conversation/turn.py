@@ -426,10 +426,10 @@ class TurnBuilder:
             local = self._local_versions_of_last_shown() if "area" in self.news else []
             if local:
                 # "soc nummer?" then "botkyrka": the social services of Botkyrka, with the question what it is about.
-                question = Question("situation", phrases.ASK_SITUATION, _menu())
+                ask = Question("situation", phrases.ASK_SITUATION, _menu())
                 return Reply(route="follow_up:local", text=" ".join((acks, phrases.LOCAL_VERSION)),
-                             cards=self._cards(local), question=question.text, buttons=question.buttons,
-                             situations=self.case.situations, extra={"question": question.key})
+                             cards=self._cards(local), question=ask.text, buttons=ask.buttons,
+                             situations=self.case.situations, extra={"question": ask.key})
             return self._ask(Question("situation", phrases.ASK_SITUATION, _menu()), route="ask_situation", text=acks)
         contacts, decisions = self.contacts_for(self._calm_concerns() or list(self.case.concerns))
         new = [c for c in contacts if c.id not in self.before.shown]
