@@ -221,6 +221,10 @@ class DangerRules:
         """Where a word of `now` stands, except inside a question about what to do ("vart jag ska ta vägen",
         "ska jag anmäla"): there "ska" asks, it does not announce."""
         now = self._now.positions(tokens) if self._now is not None else []
+        if now:
+            # "det är inte akut": a word of now inside a `safe` phrase says the opposite.
+            inside_safe = {p for start, end in self._safe_spans(tokens) for p in range(start, end)}
+            now = [p for p in now if p not in inside_safe]
         if not now or self._asking is None or not self._asking.positions(tokens):
             return now
         asked = {start + offset for term in self.asking for start in term.positions(tokens)

@@ -60,6 +60,7 @@ RULES = load_danger_rules()
         "det ligger en kille på gatan som är medvetslös efter att han blev slagen",
         "han kör förbi min avfart och har låst dörrarna",
         "jag hörde två skott för en minut sen",
+        "det är inte akut men han står utanför med kniv nu",
     ],
 )
 def test_danger_is_recognised(text):
@@ -125,6 +126,10 @@ def test_told_in_the_past_tense_but_not_over_counts_at_any_time(text):
         "min farfar sover för alltid nu, han dog i somras",
         "jag har gjort mitt val och lämnar gänget nu, tack för att ni fanns",
         "min mormor tog alla sina tabletter förra året, hon ville dö",
+        # Said not to be urgent: "akut" inside "inte akut" is no word of now; a weapon left with you is for the police.
+        "det är inte akut men min granne har en pistol som han visar för barnen på gården",
+        "ingen är i fara men jag undrar hur man gör en orosanmälan om ett barn i trappuppgången",
+        "jag har en pistol hemma som min kusin lämnat, vad gör jag med den",
     ],
 )
 def test_worry_without_danger_is_not_an_emergency(text):
@@ -187,6 +192,9 @@ def test_ska_in_a_question_about_what_to_do_is_not_a_word_of_now():
     # Session 14: what would be danger has not happened, an answer to "has he hurt anyone?".
     ("han har inte slagit nån", True),
     ("han har inte slagit nån än men nu står han utanför med kniv", False),
+    # The person says no one is in danger; the help has come.
+    ("ingen är i fara men jag undrar hur man gör en orosanmälan", True),
+    ("nej vi e inte i fara nu, polisen e där", True),
 ])
 def test_a_message_that_ends_with_the_danger_over_is_safe(text, safe):
     assert RULES.time_signs(text).safe is safe
