@@ -16,6 +16,10 @@ from bot.text import fold, words
 YOUNG = "young"
 
 # "jag är 15", "ja e 16", "… . e 14 o …", "jag (15)": the writer's own age, not "för 15 år sedan".
+# The writer's own adult age: "jag är 30", "nu är jag 45" (not "jag är 20 min sen", "är 25 år sedan").
+_OWN_ADULT_AGE = re.compile(r"(?:\b(?:jag|ja|jg)\s+(?:ar|e)\s+|\b(?:ar|e)\s+(?:jag|ja)\s+)(?:[2-9]\d|1[89])\b"
+                            r"(?!\s*(?:ar|manader|veckor|min|minuter|kr|procent)\s+(?:sedan|sen))"
+                            r"(?!\s*(?:min|minuter|kr|procent|st)\b)")
 _OWN_AGE = re.compile(
     r"(?:\b(?:jag|ja|jg)\s+(?:ar|e)\s+|(?:^|[.!?,:;]\s*)(?:e|ar)\s+|\bjag\s*\(\s*)(1\d)\b"
     r"(?!\s*(?:ar|manader|veckor)\s+(?:sedan|sen))"
@@ -104,6 +108,8 @@ def writer_role(text: str, role: str | None) -> str | None:
     """The editors' role, or `young` where the text reads as a young person's own, or `staff` where a
     member of staff says so."""
     folded = fold(text)  # once: every message comes through here
+    if role == YOUNG and _OWN_ADULT_AGE.search(folded):
+        return None  # "min pappa slog mig när jag var liten, nu är jag 30": an adult about their own life
     if role == YOUNG and _own_age(folded) is None:
         if _STAFF_SAYS_SO.search(folded):
             return "staff"

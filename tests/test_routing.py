@@ -616,13 +616,24 @@ def test_asking_for_groups_for_parents_gives_parent_support_first(guide):
     assert kinds(groups)[0] == "parent_support"
 
 
-def test_soc_helps_nobody_turns_soc_down():
-    from bot import editors_data
-    from bot.conversation.understanding import understand
-    from bot.places import default_gazetteer
-    facts = understand(Message(text="soc hjälper ingen. min bror säljer gräs", intent="worried_gang"),
-                       editors_data.shared().current(), default_gazetteer())
-    assert facts.declined == ("social_services",)
+def test_what_is_passus_read_as_out_of_scope_is_answered_about_passus(guide):
+    turn = respond(guide, "out_of_scope", "vad e passus")
+    assert turn.reply.route == "follow_up:what_is" and ids(turn) == ["passus_fryshuset"]
+
+
+def test_the_goodbye_after_the_police_were_turned_down_keeps_112_but_not_the_police(guide):
+    first = respond(guide, "threat_extortion", "de hotar min familj om jag inte betalar")
+    declined = guide.respond(Message(text="nej inte polisen", intent="deny"), first.case, TUESDAY_NOON)
+    bye = guide.respond(Message(text="tack", intent="thanks"), declined.case, TUESDAY_NOON)
+    assert bye.reply.route == "closing"
+    assert "police_emergency" in ids(bye) and "police_non_emergency" not in ids(bye)
+    assert "114 14" not in bye.reply.text and "112" in bye.reply.text
+
+
+def test_a_place_and_an_age_are_acknowledged_in_one_sentence(guide):
+    first = respond(guide, "worried_gang", "min son har börjat hänga med ett gäng")
+    then = guide.respond(Message(text="vi bor i rinkeby, han är 14", intent="inform_area"), first.case, TUESDAY_NOON)
+    assert then.reply.text.startswith("Tack, då vet jag att det gäller Järva och någon under 18.")
 
 
 def test_a_short_question_after_the_contacts_is_about_them_even_when_read_as_a_weak_situation(guide):

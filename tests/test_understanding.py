@@ -59,7 +59,34 @@ def test_a_question_about_the_police_s_part_of_the_process_not_social_services_o
     # Floors, durations and amounts are no ages.
     ("min dotter på 5:e våningen hörde skotten", None),
     ("min bror på 10 dagar har inte sovit", None),
+    # The writer's own age, the answer to "hur gammal är du?", at any adult age.
+    ("jag e 45", "adult"),
+    ("nu är jag 30", "adult"),
 ])
 def test_an_age_written_after_who_it_is(text, age_group):
     from bot.conversation.understanding import _age_group
     assert _age_group(text, {}) == age_group
+
+
+@pytest.mark.parametrize(("text", "declined"), [
+    ("nej polisen e inte ett alternativ då dör jag", ("police",)),
+    ("jag har redan pratat med soc, dom gör inget", ("social_services",)),
+    ("soc hjälper ingen. min bror säljer gräs", ("social_services",)),
+    ("vi har kontakt med soc och de hjälper oss bra", ()),
+])
+def test_a_channel_turned_down_as_people_say_it(text, declined):
+    from bot.conversation.understanding import Message, understand
+    from bot.places import default_gazetteer
+    facts = understand(Message(text=text, intent="deny"), editors_data.shared().current(), default_gazetteer())
+    assert facts.declined == declined
+
+
+@pytest.mark.parametrize(("text", "detail"), [
+    ("kan mina föräldrar få veta om jag ringer bris?", "anonymity"),
+    ("vad e passus", "what_is"),
+])
+def test_questions_about_a_service_as_people_write_them(text, detail):
+    from bot.conversation.understanding import Message, understand
+    from bot.places import default_gazetteer
+    facts = understand(Message(text=text, intent="out_of_scope"), editors_data.shared().current(), default_gazetteer())
+    assert facts.detail == detail

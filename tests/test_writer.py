@@ -44,6 +44,7 @@ def test_a_young_person_writing_about_their_own_life(text):
     ("en kvinna min mamma känner blev överfallen, jag är rädd på väg hem efter jobbet", None),
     ("jag har bott här i snart trettio år och min mamma bor granne", None),
     ("jag är 15 och min mamma har barnbarn i Tumba", "young"),  # the writer's own age decides
+    ("min pappa slog mig när jag var liten, nu är jag 30 och mår dåligt", None),  # so does an adult's
 ])
 def test_parents_and_staff_stay_who_they_are(text, role):
     roles = editors_data.shared().current().routing.roles

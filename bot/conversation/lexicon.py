@@ -36,6 +36,8 @@ DETAILS: dict[str, Phrases] = {
         "anonym*", "vet vem jag är", "veta vem jag är", "säga mitt namn", "säga vem jag är", "mitt namn",
         "spåra*", "spårbart", "tystnadsplikt", "sekretess", "berättar dom", "berättar de", "berätta för mina",
         "får mina föräldrar veta", "får mamma veta", "får pappa veta", "får polisen veta", "ringer dom hem",
+        "föräldrar få veta", "mamma få veta", "pappa få veta", "familjen få veta", "får familjen veta",
+        "får han veta", "får hon veta", "han få veta", "hon få veta",
         "för mina föräldrar", "till mina föräldrar", "berättar soc", "säger dom till", "säga till mina",
         "ringer de hem", "kontaktar dom mina", "skvallra*", "hemlig*", "diskret",
     ]),
@@ -52,7 +54,8 @@ DETAILS: dict[str, Phrases] = {
         "vad gör dom", "vad gör de", "hur funkar", "hur fungerar", "vad blir det", "vad sker", "sen då",
         "vad gör man sen", "hur brukar det gå",
     ]),
-    "what_is": Phrases.of(["vad är", "vilka är", "vem är", "vad gör", "vad jobbar", "vad hjälper", "vad erbjuder"]),
+    "what_is": Phrases.of(["vad är", "vilka är", "vem är", "vad gör", "vad jobbar", "vad hjälper", "vad erbjuder",
+                           "vad e", "va e", "vad ä", "vad betyder"]),
 }
 # Thanks that open or end a message: after the help it closes the conversation ("Tack, vi gör en polisanmälan
 # idag", "nu fick jag tag på socialjouren, tack"), unless the person says there is more (MORE_TO_SAY).

@@ -9,6 +9,7 @@ import json
 from bot.conversation.case import ADULT, UNDER_18
 from bot.reply import Button
 
+ACK_START = "Tack, då vet jag att "  # the acknowledgements below that start so are joined into one sentence
 ACK_AREA = "Tack, då vet jag att det gäller {place}."
 ACK_AGE = {
     UNDER_18: "Tack, då vet jag att det gäller någon under 18.",
@@ -36,6 +37,7 @@ SHOW_ALL = "Här är alla kontakter jag har gett dig:"
 NO_CONTACTS_YET = "Jag har inte gett dig några kontakter än. Berätta gärna vad det gäller."
 CLOSING = "Ta hand om dig. Du är välkommen tillbaka när du vill."
 CLOSING_NUMBERS = "Vid akut fara: ring {emergency}. Polisen när det inte är akut: {police}."
+CLOSING_EMERGENCY = "Vid akut fara: ring {emergency}."
 RESTART = "Vi börjar om från början. Vad gäller det? Välj det som passar bäst, eller skriv med egna ord."
 ASK_SITUATION = "Vad gäller det? Välj det som passar bäst, eller skriv med egna ord."
 LOCAL_VERSION = "Här är kontakten där du bor:"

@@ -318,6 +318,8 @@ class TurnBuilder:
             return True
         if self.named and self.facts.asks and intent == situations.OUT_OF_SCOPE and self.case.concerns:
             return True  # "finns det nån nationell stödtelefon för yrkesverksamma?" names the one it asks about
+        if self.named and self.facts.detail and intent == situations.OUT_OF_SCOPE:
+            return True  # "vad e passus", read as out of scope, asks what Passus is
         practical = self.facts.detail in PRACTICAL_DETAILS and bool(self.case.last_shown)
         if (self.facts.detail and self.facts.short and self.case.last_shown
                 and self.facts.confidence < LATER_CONCERN_CONFIDENCE):
@@ -396,7 +398,7 @@ class TurnBuilder:
             opening.append(phrases.ACK_SECOND_CONCERN if len(self.new_concerns) > 1 or not self.before.concerns
                            else phrases.ACK_NEW_CONCERN)
         # Who is writing is already answered by the route; where and how old change the contacts.
-        opening += [self._acknowledgement(n) for n in self.news if n in ("area", "age")]
+        opening.append(self._acknowledgements([n for n in self.news if n in ("area", "age")]))
         texts = [" ".join(o for o in opening if o)] if any(opening) else []
         texts += [d.route.text for d in new]
         texts += [note for d in new for note in (*d.notes, d.closed_note) if note]
@@ -421,7 +423,7 @@ class TurnBuilder:
 
     def _update(self) -> Reply:
         """New facts about the same concern: say what they change."""
-        acks = " ".join(ack for n in self.news if (ack := self._acknowledgement(n)))
+        acks = self._acknowledgements(self.news)
         if not self.case.concerns:
             local = self._local_versions_of_last_shown() if "area" in self.news else []
             if local:
@@ -594,11 +596,16 @@ class TurnBuilder:
         return Reply(route="privacy", text=phrases.BOT_PRIVACY, situations=self.case.situations)
 
     def _closing(self) -> Reply:
-        core = [self.data.catalogue.get(i) for i in (EMERGENCY, POLICE) if i in self.data.catalogue]
+        # "nej inte polisen": the goodbye keeps 112, not the police's other number the person turned down.
+        police_declined = "police" in self.case.set_aside
+        core = [self.data.catalogue.get(i) for i in (EMERGENCY, POLICE) if i in self.data.catalogue
+                and not (i == POLICE and police_declined)]
         numbers = {r.id: r.phones[0].number for r in core if r.phones}
         text = [phrases.CLOSING]
         if EMERGENCY in numbers and POLICE in numbers:
             text.append(phrases.CLOSING_NUMBERS.format(emergency=numbers[EMERGENCY], police=numbers[POLICE]))
+        elif EMERGENCY in numbers:
+            text.append(phrases.CLOSING_EMERGENCY.format(emergency=numbers[EMERGENCY]))
         first = []
         # After danger, the contact for what comes next: the first concern besides the danger.
         chosen = [c for c in self.case.concerns if c != situations.DANGER] or list(self.case.concerns)
@@ -669,6 +676,21 @@ class TurnBuilder:
                      extra={"question": question.key if question else None})
 
     # --- pieces ----------------------------------------------------------------------------------
+
+    def _acknowledgements(self, news: list[str]) -> str:
+        """One sentence for what the message told: "Tack, då vet jag att det gäller Järva och någon under 18."
+        rather than two that start alike."""
+        sentences = [ack for n in news if (ack := self._acknowledgement(n))]
+        merged: list[str] = []
+        for sentence in sentences:
+            if merged and merged[-1].startswith(phrases.ACK_START) and sentence.startswith(phrases.ACK_START):
+                rest = sentence[len(phrases.ACK_START):].rstrip(".")
+                rest = rest.removeprefix("det gäller ") if merged[-1].startswith(phrases.ACK_START + "det gäller ") \
+                    and rest.startswith("det gäller ") else f"att {rest}"
+                merged[-1] = f"{merged[-1].rstrip('.')} och {rest}."
+            else:
+                merged.append(sentence)
+        return " ".join(merged)
 
     def _acknowledgement(self, news: str) -> str:
         if news == "area" and self.area is not None:

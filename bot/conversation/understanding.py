@@ -40,7 +40,7 @@ _KIN_AGE = re.compile(r"\b(?:son|sonen|dotter|dottern|bror|brorsa|brorsan|syster
                       r"tjejen|pojke|pojken|flicka|flickan|elev|eleven|brorson|systerson|brorsdotter|systerdotter|kusin|"
                       r"lillebror|lillasyster|storebror|storasyster|barnbarn|barnbarnet)\s*(?:pa|,)\s*(\d{1,2})\b"
                       r"(?![:.]\w)(?!\s*(?:dagar|dag|minuter|min|timmar|timme|veckor|vecka|manader|manad|kr|st|gr|kg)\b)")
-_OWN_AGE = re.compile(r"\b(?:jag|ja)\s+(?:ar|e|blir|fyller)\s+(\d{2,3})\b(?![:.]\d)")
+_OWN_AGE = re.compile(r"\b(?:(?:jag|ja)\s+(?:ar|e|blir|fyller)|(?:ar|e)\s+(?:jag|ja))\s+(\d{2,3})\b(?![:.]\d)")
 _YOUNG_WORDS = re.compile(r"\b(?:tonaring|tonaringar|minderarig|tonarsdotter|tonarsson)\b")
 _ADULT_WORDS = re.compile(r"\b(?:vuxen|myndig|over 18)\b")
 
@@ -275,6 +275,8 @@ def _age_group(text: str, entities: dict[str, str]) -> str | None:
     ages += [age for word, age in lexicon.AGE_WORDS.items() if re.search(rf"\b{word}\b", folded)]
     ages += [age for word, age in lexicon.SCHOOL_YEAR_AGES.items() if re.search(rf"\b{fold(word)}\b", folded)]
     ages = [a for a in ages if 5 <= a <= 30]
+    # "jag e 45", the answer to "hur gammal är du?": the writer's own age counts at any adult age.
+    ages += [int(m.group(1)) for m in _OWN_AGE.finditer(folded) if 18 <= int(m.group(1)) <= 110]
     if ages:
         return UNDER_18 if min(ages) < 18 else ADULT
     if _ADULT_WORDS.search(folded):
@@ -347,7 +349,10 @@ _DECLINE_AFTER = ("kan jag inte", "vill jag inte", "vagar jag inte", "kan vi int
                   "gor inget", "hjalper inte", "hjalper ingenting", "bryr sig inte", "lyssnar inte", "ar vardelos",
                   "hjalpte inte", "hjalpte inget", "gjorde ingenting", "gjorde inget", "har inte hjalpt",
                   "har redan varit", "brydde sig inte", "lyssnade inte", "hjalper ingen", "hjalper aldrig",
-                  "hjalpte ingen", "gor aldrig nat", "gor aldrig nagot")
+                  "hjalpte ingen", "gor aldrig nat", "gor aldrig nagot", "ar inte ett alternativ",
+                  "e inte ett alternativ", "ar inget alternativ", "e inget alternativ", "kommer inte pa fraga",
+                  "dom gor inget", "de gor inget", "dom gor ingenting", "de gor ingenting", "dom hjalper inte",
+                  "de hjalper inte", "dom gjorde inget", "de gjorde inget", "dom gjorde ingenting", "de gjorde ingenting")
 
 
 def _alias_places(text: str, aliases: list[tuple[str, ...]]) -> Iterator[tuple[str, list[str], int, int]]:
