@@ -642,3 +642,18 @@ def test_a_short_question_after_the_contacts_is_about_them_even_when_read_as_a_w
                          first.case, TUESDAY_NOON)
     assert then.reply.route == "follow_up:what_happens"
     assert guide.snapshot().catalogue.get("social_services_generic").what_happens in then.reply.text
+
+
+def test_a_question_about_how_to_report_to_a_named_service_puts_it_first(guide):
+    turn = respond(guide, "ask_process", "hur anmäler jag till Säpo om jag tror att nån planerar terrorattack?")
+    assert ids(turn)[0] == "sapo_tips"
+    # A service mentioned on the way is not what the question is about.
+    orosanmalan = respond(guide, "ask_process", "hur gör man en orosanmälan, polisen sa att jag skulle")
+    assert kinds(orosanmalan)[0] == "social_services"
+
+
+def test_a_restraining_order_is_asked_of_the_police_first(guide):
+    first = respond(guide, "violence_close_relationship", "min exman hotar mig och kommer hem till mig")
+    order = guide.respond(Message(text="kan jag få kontaktförbud?", intent="ask_process", confidence=1.0),
+                          first.case, TUESDAY_NOON)
+    assert kinds(order)[0] == "police"

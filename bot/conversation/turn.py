@@ -469,7 +469,11 @@ class TurnBuilder:
 
     def _question(self, situation: str) -> Reply:
         decision = self.decide(situation)
-        cards = self._cards(self._in_wanted_order(list(decision.contacts), situation))
+        contacts = self._in_wanted_order(list(decision.contacts), situation)
+        # "hur anmäler jag till Säpo …?": the service the question is about comes first.
+        asked = [self._local_version(r) for r in self.facts.asked if r.kind != "emergency" and r in self.named]
+        contacts = [*asked, *(c for c in contacts if c.id not in {a.id for a in asked})]
+        cards = self._cards(contacts)
         text = "\n\n".join(t for t in (decision.route.text, *decision.notes, decision.closed_note) if t)
         question = self._next_question([decision]) if decision.ask_area else None
         return Reply(route=decision.route.id, text=text, cards=cards, question=question.text if question else "",
@@ -580,7 +584,9 @@ class TurnBuilder:
 
     def _wanted_contacts(self) -> list[Resource]:
         contacts, _ = self.contacts_for(list(self.case.concerns))
-        return [c for c in contacts if c.kind in self.facts.wanted_kinds][:2]
+        wanted = self.facts.wanted_kinds
+        # In the order asked for: "kan jag få kontaktförbud?" wants the police first, then victim support.
+        return sorted((c for c in contacts if c.kind in wanted), key=lambda c: wanted.index(c.kind))[:2]
 
     def _described(self, resources: list[Resource], route: str, intro: str = "") -> Reply:
         """What each contact does, with its card again even if shown before: the contacts of a kind asked for,

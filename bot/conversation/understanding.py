@@ -336,7 +336,8 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _QUESTION_START = {"kan", "far", "maste", "ar", "hur", "vad", "nar", "vilka", "vem", "ska", "bor", "borde", "funkar",
                    "finns", "har", "tar", "hjalper", "ringer", "kostar"}
 _REACH = {"ringa", "ringer", "ring", "kontakta", "kontaktar", "prata", "pratar", "snacka", "chatta", "chattar", "mejla",
-          "skriva", "skriver", "vanda", "hora", "soka", "ga", "traffa", "boka"}
+          "skriva", "skriver", "vanda", "hora", "soka", "ga", "traffa", "boka", "anmala", "anmaler", "anmal", "tipsa",
+          "tipsar", "tips"}
 _ABOUT = {"anonym", "anonymt", "anonyma", "oppet", "oppen", "oppna", "kostar", "gratis", "tolk", "sekretess",
           "tystnadsplikt", "berattar", "beratta", "registreras", "sparas"}
 _NOT = {"inte", "utan", "forutom", "istallet", "aldrig"}
