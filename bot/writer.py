@@ -16,14 +16,14 @@ from bot.text import fold, words
 YOUNG = "young"
 
 # "jag är 15", "ja e 16", "… . e 14 o …", "jag (15)": the writer's own age, not "för 15 år sedan".
-# The writer's own adult age: "jag är 30", "nu är jag 45" (not "jag är 20 min sen", "är 25 år sedan").
-_OWN_ADULT_AGE = re.compile(r"(?:\b(?:jag|ja|jg)\s+(?:ar|e)\s+|\b(?:ar|e)\s+(?:jag|ja)\s+)(?:[2-9]\d|1[89])\b"
-                            r"(?!\s*(?:ar|manader|veckor|min|minuter|kr|procent)\s+(?:sedan|sen))"
-                            r"(?!\s*(?:min|minuter|kr|procent|st)\b)")
 _OWN_AGE = re.compile(
     r"(?:\b(?:jag|ja|jg)\s+(?:ar|e)\s+|(?:^|[.!?,:;]\s*)(?:e|ar)\s+|\bjag\s*\(\s*)(1\d)\b"
     r"(?!\s*(?:ar|manader|veckor)\s+(?:sedan|sen))"
 )
+# The writer's own adult age: "jag är 30", "nu är jag 45" (not "jag är 20 min sen", "är 25 år sedan").
+_OWN_ADULT_AGE = re.compile(r"(?:\b(?:jag|ja|jg)\s+(?:ar|e)\s+|\b(?:ar|e)\s+(?:jag|ja)\s+)(?:[2-9]\d|1[89])\b"
+                            r"(?!\s*(?:ar|manader|veckor|min|minuter|kr|procent)\s+(?:sedan|sen))"
+                            r"(?!\s*(?:min|minuter|kr|procent|st)\b)")
 YOUNGEST_ADULT = 18
 
 # The writer's own parents, named without "min": "pappa slår mig", "mamma och pappa bråkar".

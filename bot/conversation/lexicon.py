@@ -187,7 +187,6 @@ SOCIAL_SERVICES_PROCESS = Phrases.of([
     "placer*", "familjehem*", "hvb",
 ])
 NOT_TO_THE_POLICE = Phrases.of(["inte polisanmäl*", "inte anmäla", "inte anmäl", "inte vittna*", "aldrig polisanmäl*"])
-# Self-harm or thoughts of suicide said in so many words: whatever else the message is about, it is about this too.
 # Someone wants to leave the group the worry is about ("han vill ut men är rädd för vad de gör"): a worry about
 # extremism or gangs becomes a wish to leave, whose help (exit programmes) is also for the relatives.
 WANTS_OUT = Phrases.of([
@@ -207,6 +206,7 @@ USES_VIOLENCE = Phrases.of([
     "för sådana som mig", "jag har knuffat min", "jag har tagit stryptag", "jag tog stryptag",
 ])
 
+# Self-harm or thoughts of suicide said in so many words: whatever else the message is about, it is about this too.
 SELF_HARM = Phrases.of([
     "skadar sig", "skadar mig", "skadat sig", "skadat mig", "skadade sig", "skadade mig", "skär sig", "skär mig",
     "skurit sig", "skurit mig", "skar sig", "skar mig", "rakblad*", "ristat", "ristar", "ristade", "självskad*",

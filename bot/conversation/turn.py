@@ -505,10 +505,11 @@ class TurnBuilder:
             return phrases.DETAIL["languages"].format(name=name, languages=phrases.join_words(names))
         field_text = {"anonymity": resource.anonymity, "cost": resource.cost, "what_happens": resource.what_happens,
                       "what_is": resource.description}.get(detail)
-        generic = self.data.catalogue.resources.get(GENERIC_SOCIAL_SERVICES)
-        if not field_text and resource.kind == "social_services" and detail in ("anonymity", "what_happens") and generic:
+        if not field_text and resource.kind == "social_services" and detail in ("anonymity", "what_happens"):
             # The rules for an orosanmälan are the law's, the same in every municipality: said once, for all.
-            field_text = generic.anonymity if detail == "anonymity" else generic.what_happens
+            generic = self.data.catalogue.resources.get(GENERIC_SOCIAL_SERVICES)
+            if generic is not None:
+                field_text = generic.anonymity if detail == "anonymity" else generic.what_happens
         if field_text:
             return phrases.DETAIL[detail].format(name=name, text=field_text)
         return phrases.DETAIL[f"unknown_{detail}"].format(name=name)
@@ -602,7 +603,7 @@ class TurnBuilder:
         return Reply(route="privacy", text=phrases.BOT_PRIVACY, situations=self.case.situations)
 
     def _closing(self) -> Reply:
-        # "nej inte polisen": the goodbye keeps 112, not the police's other number the person turned down.
+        # "nej inte polisen": the goodbye keeps the emergency number, not the police number the person turned down.
         police_declined = "police" in self.case.set_aside
         core = [self.data.catalogue.get(i) for i in (EMERGENCY, POLICE) if i in self.data.catalogue
                 and not (i == POLICE and police_declined)]
@@ -689,11 +690,12 @@ class TurnBuilder:
         sentences = [ack for n in news if (ack := self._acknowledgement(n))]
         merged: list[str] = []
         for sentence in sentences:
-            if merged and merged[-1].startswith(phrases.ACK_START) and sentence.startswith(phrases.ACK_START):
+            previous = merged[-1] if merged else ""
+            if previous.startswith(phrases.ACK_START) and sentence.startswith(phrases.ACK_START):
                 rest = sentence[len(phrases.ACK_START):].rstrip(".")
-                rest = rest.removeprefix("det gäller ") if merged[-1].startswith(phrases.ACK_START + "det gäller ") \
-                    and rest.startswith("det gäller ") else f"att {rest}"
-                merged[-1] = f"{merged[-1].rstrip('.')} och {rest}."
+                about = "det gäller "
+                both_about = previous.startswith(phrases.ACK_START + about) and rest.startswith(about)
+                merged[-1] = f"{previous.rstrip('.')} och {rest.removeprefix(about) if both_about else 'att ' + rest}."
             else:
                 merged.append(sentence)
         return " ".join(merged)
