@@ -18,7 +18,9 @@ from bot.yamlio import LineDict, YamlError, load_yaml
 
 _WORDLIKE = re.compile(r"\w")
 # The word lists that place a message in time, in the order DangerRules takes them.
-TIME_LISTS = ("now", "not_now", "harmless", "past", "asking", "safe", "later", "plans", "weak_now")
+TIME_LISTS = ("now", "not_now", "harmless", "past", "asking", "safe", "later", "plans", "weak_now", "denials")
+# A short answer that says nothing happened ("han har inte slagit nån"): at most this many words.
+DENIAL_WORDS = 6
 # A harmless or safe word next to one of these is denied ("han skämtar inte", "inget skämt", "vi är inte
 # säkra", "hon klarar sig inte").
 _NEGATIONS = {"inte", "inget", "ingen", "ej", "icke", "aldrig"}
@@ -106,7 +108,11 @@ class DangerRules:
     ("vi ska åka till hemlandet i sommar"). It changes nothing else: other words of now still count, the patterns
     and the calm words are as before. `weak_now`: words of now that say no more than a plan or a day ("ska",
     "idag", "fortfarande"); when they are all a message has, the classifier's unsure danger is danger until the
-    person has had help without danger (TimeSigns.only_weak_now; bot.situations.MAYBE_DANGER). A pattern with `any_time: true` ignores all these lists.
+    person has had help without danger (TimeSigns.only_weak_now; bot.situations.MAYBE_DANGER). `denials`: a short
+    message (at most DENIAL_WORDS words) that says nothing dangerous happened or that no one is in danger ("han har
+    inte slagit nån", "nej ingen är i fara") is never the classifier's danger alone; unlike `safe`, the patterns are
+    not touched, so a longer message with a weapon in it counts as before. A pattern with `any_time: true` ignores
+    all these lists.
     """
 
     patterns: tuple[Pattern, ...]
@@ -119,6 +125,7 @@ class DangerRules:
     later: tuple[Term, ...] = ()
     plans: tuple[Term, ...] = ()
     weak_now: tuple[Term, ...] = ()
+    denials: tuple[Term, ...] = ()
     _now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _not_now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _harmless: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
@@ -128,6 +135,7 @@ class DangerRules:
     _later: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _plans: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _weak_now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
+    _denials: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in TIME_LISTS:
@@ -158,7 +166,7 @@ class DangerRules:
         tokens = IndexedTokens.of([fold(w) for w in words(text)])
         if self._is_harmless(tokens):
             return TimeSigns(harmless=True, now=False, calm=True)
-        if self._over_at_the_end(tokens):
+        if self._over_at_the_end(tokens) or self._short_denial(tokens):
             return TimeSigns(harmless=False, now=False, calm=True, safe=True)
         now = self._now_positions(tokens)
         if now:
@@ -195,6 +203,11 @@ class DangerRules:
         words_ = tokens.tokens
         return [p for p in self._past.positions(tokens) if not _BACKGROUND & set(words_[max(0, p - 3):p])]
 
+    def _short_denial(self, tokens: IndexedTokens) -> bool:
+        """A short answer that nothing happened or no one is in danger ("han har inte slagit nån")."""
+        return (self._denials is not None and len(tokens.tokens) <= DENIAL_WORDS
+                and bool(self._denials.positions(tokens)))
+
     def _safe_spans(self, tokens: IndexedTokens) -> list[tuple[int, int]]:
         """Where a `safe` phrase starts and ends, unless it is denied before it or right after it ("vi är inte
         säkra", "hon klarar sig inte")."""
@@ -221,10 +234,6 @@ class DangerRules:
         """Where a word of `now` stands, except inside a question about what to do ("vart jag ska ta vägen",
         "ska jag anmäla"): there "ska" asks, it does not announce."""
         now = self._now.positions(tokens) if self._now is not None else []
-        if now:
-            # "det är inte akut": a word of now inside a `safe` phrase says the opposite.
-            inside_safe = {p for start, end in self._safe_spans(tokens) for p in range(start, end)}
-            now = [p for p in now if p not in inside_safe]
         if not now or self._asking is None or not self._asking.positions(tokens):
             return now
         asked = {start + offset for term in self.asking for start in term.positions(tokens)

@@ -50,7 +50,6 @@ RULES = load_danger_rules()
         # Session 14: "för alltid" is a wish here, not a habit; a threat with a deadline; the edge of a bridge.
         "har tagit alla mina tabletter, vill bara sova för alltid",
         "pappa fick en lapp i brevlådan: flytta innan fredag eller dö",
-        "min bror är dödshotad, han måste betala imorgon",
         "de säger att de tar min lillasyster om jag inte kommer",
         "hon står på räcket på bron",
         "han har fått tag på nyckeln till vapenskåpet och är jättearg",
@@ -61,6 +60,13 @@ RULES = load_danger_rules()
         "han kör förbi min avfart och har låst dörrarna",
         "jag hörde två skott för en minut sen",
         "det är inte akut men han står utanför med kniv nu",
+        # A denial or a killing told in a clause does not calm what is happening now (found in review).
+        "han har inte slagit henne än men han står i köket med kniven och skriker",
+        "polisen är här men dom kan inte komma in, han har kniv",
+        "inget akut men han har en pistol under sängen och pratar om att skjuta",
+        "mina barn är inte i fara men jag är i fara",
+        "killen som mördade min bror har en pistol och letar efter mig",
+        "min syster drack rengöringsmedel för tio minuter sen",
     ],
 )
 def test_danger_is_recognised(text):
@@ -81,6 +87,9 @@ def test_a_threat_to_attack_a_school_counts_at_any_time_even_when_called_a_joke(
     "han skrev att jag är död innan morgonen om jag inte tar tillbaka anmälan",
     "tog alla mina tabletter, vill bara sova för alltid",
     "kära alla. jag har gjort mitt val. det är inte ert fel, ta hand om varandra",
+    "det här är mitt sista meddelande. jag orkar inte med gänget längre. förlåt mig",
+    "igår fick jag ett sms: betala senast fredag annars är du död",
+    "jag läste hans meddelande nyss: flytta innan söndag eller dö",
 ])
 def test_told_in_the_past_tense_but_not_over_counts_at_any_time(text):
     # A letter that came, pills that were taken, a farewell: told in the past tense or as thanks, not over. The
@@ -124,10 +133,19 @@ def test_told_in_the_past_tense_but_not_over_counts_at_any_time(text):
         "det small på gatan inatt och alla är i chock",
         "pappa har tagit fram geväret ur vapenskåpet, han ska på älgjakt",
         "min farfar sover för alltid nu, han dog i somras",
+        # Ordinary messages with the new rules' words (found in review).
+        "vi måste skjuta upp begravningen, kan någon hjälpa oss?",
+        "pappa har tagit fram geväret ur vapenskåpet för att rengöra det",
+        "han stannar inte vid rödljus när han kör bil",
+        "det piper under bilen när jag startar",
+        "vi har en föreläsning om heder i kväll på skolan",
+        "min mamma är dödshotad, vi vill flytta, hur får man skyddad identitet?",
+        "kan man dö av alvedon? jag har huvudvärk",
+        "jag drack ett glas vatten och tog min medicin",
+        "jag följs av en kurator på skolan och en psykolog på bup",
         "jag har gjort mitt val och lämnar gänget nu, tack för att ni fanns",
         "min mormor tog alla sina tabletter förra året, hon ville dö",
-        # Said not to be urgent: "akut" inside "inte akut" is no word of now; a weapon left with you is for the police.
-        "det är inte akut men min granne har en pistol som han visar för barnen på gården",
+        # No one in danger, said so; a weapon left with you is for the police.
         "ingen är i fara men jag undrar hur man gör en orosanmälan om ett barn i trappuppgången",
         "jag har en pistol hemma som min kusin lämnat, vad gör jag med den",
         # "i natt" after a killing told in the perfect is last night: grief, not a shooting to come.
@@ -194,9 +212,12 @@ def test_ska_in_a_question_about_what_to_do_is_not_a_word_of_now():
     # Session 14: what would be danger has not happened, an answer to "has he hurt anyone?".
     ("han har inte slagit nån", True),
     ("han har inte slagit nån än men nu står han utanför med kniv", False),
-    # The person says no one is in danger; the help has come.
-    ("ingen är i fara men jag undrar hur man gör en orosanmälan", True),
-    ("nej vi e inte i fara nu, polisen e där", True),
+    # A short answer that no one is in danger.
+    ("nej ingen är i fara", True),
+    ("vi e inte i fara", True),
+    # A longer message is not calmed by a denial in it: the weapon counts.
+    ("han har inte slagit henne än men han står i köket med kniven och skriker", False),
+    ("sonen skrev farväl, svarar inte. akut", False),  # "inte. akut" is no "inte akut"
 ])
 def test_a_message_that_ends_with_the_danger_over_is_safe(text, safe):
     assert RULES.time_signs(text).safe is safe

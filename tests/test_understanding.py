@@ -62,6 +62,9 @@ def test_a_question_about_the_police_s_part_of_the_process_not_social_services_o
     # The writer's own age, the answer to "hur gammal är du?", at any adult age.
     ("jag e 45", "adult"),
     ("nu är jag 30", "adult"),
+    # In a longer message the age that matters is the other person's; "100 procent" is no age.
+    ("jag är 45 och orolig för min son som umgås med ett gäng", None),
+    ("min lillasyster blir slagen hemma, jag är 100 procent säker", None),
 ])
 def test_an_age_written_after_who_it_is(text, age_group):
     from bot.conversation.understanding import _age_group

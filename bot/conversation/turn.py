@@ -586,7 +586,7 @@ class TurnBuilder:
     def _wanted_contacts(self) -> list[Resource]:
         contacts, _ = self.contacts_for(list(self.case.concerns))
         wanted = self.facts.wanted_kinds
-        # In the order asked for: "kan jag få kontaktförbud?" wants the police first, then victim support.
+        # In the order of the wanted kinds: the police's part of the process wants the police, then victim support.
         return sorted((c for c in contacts if c.kind in wanted), key=lambda c: wanted.index(c.kind))[:2]
 
     def _described(self, resources: list[Resource], route: str, intro: str = "") -> Reply:

@@ -40,7 +40,9 @@ _KIN_AGE = re.compile(r"\b(?:son|sonen|dotter|dottern|bror|brorsa|brorsan|syster
                       r"tjejen|pojke|pojken|flicka|flickan|elev|eleven|brorson|systerson|brorsdotter|systerdotter|kusin|"
                       r"lillebror|lillasyster|storebror|storasyster|barnbarn|barnbarnet)\s*(?:pa|,)\s*(\d{1,2})\b"
                       r"(?![:.]\w)(?!\s*(?:dagar|dag|minuter|min|timmar|timme|veckor|vecka|manader|manad|kr|st|gr|kg)\b)")
-_OWN_AGE = re.compile(r"\b(?:(?:jag|ja)\s+(?:ar|e|blir|fyller)|(?:ar|e)\s+(?:jag|ja))\s+(\d{2,3})\b(?![:.]\d)")
+_OWN_AGE = re.compile(r"\b(?:(?:jag|ja)\s+(?:ar|e|blir|fyller)|(?:ar|e)\s+(?:jag|ja))\s+(\d{2,3})\b(?![:.]\d)"
+                      r"(?!\s*(?:procent|%|kr|min|minuter|st)\b)")
+OWN_AGE_ANSWER_WORDS = 4
 _YOUNG_WORDS = re.compile(r"\b(?:tonaring|tonaringar|minderarig|tonarsdotter|tonarsson)\b")
 _ADULT_WORDS = re.compile(r"\b(?:vuxen|myndig|over 18)\b")
 
@@ -275,8 +277,10 @@ def _age_group(text: str, entities: dict[str, str]) -> str | None:
     ages += [age for word, age in lexicon.AGE_WORDS.items() if re.search(rf"\b{word}\b", folded)]
     ages += [age for word, age in lexicon.SCHOOL_YEAR_AGES.items() if re.search(rf"\b{fold(word)}\b", folded)]
     ages = [a for a in ages if 5 <= a <= 30]
-    # "jag e 45", the answer to "hur gammal är du?": the writer's own age counts at any adult age.
-    ages += [int(m.group(1)) for m in _OWN_AGE.finditer(folded) if 18 <= int(m.group(1)) <= 110]
+    if len(folded.split()) <= OWN_AGE_ANSWER_WORDS:
+        # "jag e 45", an answer to "hur gammal är du?": the writer's own age, at any adult age. In a longer message
+        # ("jag är 45 och orolig för min son") the age that matters is the other person's.
+        ages += [int(m.group(1)) for m in _OWN_AGE.finditer(folded) if 18 <= int(m.group(1)) <= 110]
     if ages:
         return UNDER_18 if min(ages) < 18 else ADULT
     if _ADULT_WORDS.search(folded):
