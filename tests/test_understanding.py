@@ -93,3 +93,17 @@ def test_questions_about_a_service_as_people_write_them(text, detail):
     from bot.places import default_gazetteer
     facts = understand(Message(text=text, intent="out_of_scope"), editors_data.shared().current(), default_gazetteer())
     assert facts.detail == detail
+
+
+@pytest.mark.parametrize(("text", "age_group"), [
+    # The writer's own adult age, when the message is about the writer.
+    ("jag är 35 och min granne hotar mig varje dag", "adult"),
+    # A parent's own age is not the child's.
+    ("jag är 45 och orolig för min son som umgås med ett gäng", None),
+])
+def test_the_writers_own_adult_age_when_the_message_is_about_them(text, age_group):
+    from bot.conversation.understanding import Message, understand
+    from bot.places import default_gazetteer
+    facts = understand(Message(text=text, intent="threat_extortion"), editors_data.shared().current(),
+                       default_gazetteer())
+    assert facts.age_group == age_group

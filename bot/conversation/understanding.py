@@ -143,6 +143,9 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     if role is None and intent == "staff_concern":
         role = "staff"
     age_group = _age_group(text, message.entities)
+    if (age_group is None and role not in ("relative", "staff")
+            and any(18 <= int(m.group(1)) <= 110 for m in _OWN_AGE.finditer(fold(text)))):
+        age_group = ADULT  # "jag är 35 och blir slagen": the writer's own age, about themselves
 
     services = tuple(data.catalogue.named_in(text)) if text else ()
     asked = tuple(r for r in services if _asks_about(text, data.catalogue.folded_aliases(r)))
