@@ -43,6 +43,7 @@ _KIN_AGE = re.compile(r"\b(?:son|sonen|dotter|dottern|bror|brorsa|brorsan|syster
 _OWN_AGE = re.compile(r"\b(?:(?:jag|ja)\s+(?:ar|e|blir|fyller)|(?:ar|e)\s+(?:jag|ja))\s+(\d{2,3})\b(?![:.]\d)"
                       r"(?!\s*(?:procent|%|kr|min|minuter|st)\b)")
 OWN_AGE_ANSWER_WORDS = 4
+ADULT_AGE, OLDEST_AGE = 18, 110
 _YOUNG_WORDS = re.compile(r"\b(?:tonaring|tonaringar|minderarig|tonarsdotter|tonarsson)\b")
 _ADULT_WORDS = re.compile(r"\b(?:vuxen|myndig|over 18)\b")
 
@@ -144,7 +145,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         role = "staff"
     age_group = _age_group(text, message.entities)
     if (age_group is None and role not in ("relative", "staff")
-            and any(18 <= int(m.group(1)) <= 110 for m in _OWN_AGE.finditer(fold(text)))):
+            and _own_adult_ages(fold(text))):
         age_group = ADULT  # "jag är 35 och blir slagen": the writer's own age, about themselves
 
     services = tuple(data.catalogue.named_in(text)) if text else ()
@@ -186,7 +187,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         own_kinds=own_kinds,
         wanted_kinds=wanted_kinds,
         help_arrived=(not danger or message.danger_rule == "danger_model") and lexicon.HELP_ARRIVED.found_in(tokens),
-        adult_writer=any(int(m.group(1)) >= 18 for m in _OWN_AGE.finditer(fold(text))),
+        adult_writer=any(age >= ADULT_AGE for age in _own_ages(fold(text))),
         detail=detail,
         closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised) or thanks,
         thanks=thanks,
@@ -283,7 +284,7 @@ def _age_group(text: str, entities: dict[str, str]) -> str | None:
     if len(folded.split()) <= OWN_AGE_ANSWER_WORDS:
         # "jag e 45", an answer to "hur gammal är du?": the writer's own age, at any adult age. In a longer message
         # ("jag är 45 och orolig för min son") the age that matters is the other person's.
-        ages += [int(m.group(1)) for m in _OWN_AGE.finditer(folded) if 18 <= int(m.group(1)) <= 110]
+        ages += _own_adult_ages(folded)
     if ages:
         return UNDER_18 if min(ages) < 18 else ADULT
     if _ADULT_WORDS.search(folded):
@@ -291,6 +292,15 @@ def _age_group(text: str, entities: dict[str, str]) -> str | None:
     if _YOUNG_WORDS.search(folded):
         return UNDER_18
     return None
+
+
+def _own_ages(folded: str) -> list[int]:
+    """The ages the writer gives for themselves ("jag e 45", "nu är jag 30")."""
+    return [int(m.group(1)) for m in _OWN_AGE.finditer(folded)]
+
+
+def _own_adult_ages(folded: str) -> list[int]:
+    return [age for age in _own_ages(folded) if ADULT_AGE <= age <= OLDEST_AGE]
 
 
 def _underlying(message: Message, intent: str, named_service: bool) -> str | None:
