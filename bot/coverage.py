@@ -21,8 +21,11 @@ from bot.problems import Problem
 from bot.routing import Decision, fits_situation, professional_only
 from bot.schedule import STOCKHOLM
 
-WRITERS: tuple[str | None, ...] = (None, "relative", "young", "staff", "victim")
-WRITER_NAMES = {None: "okänd", "relative": "anhörig", "young": "ung", "staff": "personal", "victim": "utsatt"}
+WRITERS: tuple[str | None, ...] = (None, "relative", "young", "staff", "victim", "man", "young_man")
+WRITER_NAMES = {None: "okänd", "relative": "anhörig", "young": "ung", "staff": "personal", "victim": "utsatt",
+                "man": "man", "young_man": "ung kille"}
+# The writers that are a role and `writer: man` together (data/routing.yml).
+AS_MAN = {"man": None, "young_man": "young"}
 OTHER_MUNICIPALITY = "uppsala"
 # A weekday morning and a Saturday night, so rules that offer an open alternative are reached too.
 MOMENTS = (datetime(2026, 11, 30, 10, 0, tzinfo=STOCKHOLM), datetime(2026, 11, 28, 23, 30, tzinfo=STOCKHOLM))
@@ -60,7 +63,9 @@ def compute(data: Snapshot, gazetteer: Gazetteer) -> Coverage:
             for area in areas(gazetteer):
                 for young in (False, True):
                     for moment in MOMENTS:
-                        decision = data.routing.decide(situation, data.catalogue, writer, area, moment, young=young)
+                        role = AS_MAN[writer] if writer in AS_MAN else writer
+                        decision = data.routing.decide(situation, data.catalogue, role, area, moment, young=young,
+                                                       man=writer in AS_MAN)
                         reached.update(c.id for c in decision.contacts)
                         if moment is MOMENTS[0]:
                             rows.append(Row(situation, writer, area, young, decision))

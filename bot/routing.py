@@ -20,6 +20,8 @@ from bot.text import fold, words
 from bot.yamlio import LineDict, YamlError, load_yaml
 
 ROLES = ("staff", "relative", "young", "victim")
+# `when: writer: man`: the writer says he is a man or a boy. Lines such as Kvinnofridslinjen are for women.
+WRITERS = ("man",)
 # Which catalogue audiences each writer belongs to ("public" fits everyone).
 ROLE_AUDIENCES = {"staff": {"staff"}, "relative": {"relative"}, "young": {"young", "self"}, "victim": {"victim", "self"}}
 LOCAL_PREFIX = "local:"
@@ -38,15 +40,18 @@ class Route:
     areas: tuple[str, ...]
     text: str
     contacts: tuple[str, ...]
+    writers: tuple[str, ...] = ()
     ask_area: bool = False
     young_extra: tuple[str, ...] = ()
     if_closed: tuple[str, ...] = ()
     line: int = 0
 
-    def applies(self, situation: str, role: str | None, area: Area | None) -> bool:
+    def applies(self, situation: str, role: str | None, area: Area | None, man: bool = False) -> bool:
         if situation not in self.situations:
             return False
         if self.roles and role not in self.roles:
+            return False
+        if self.writers and not (man and "man" in self.writers):
             return False
         if self.areas and not (area and set(area.lookup_order()) & set(self.areas)):
             return False
@@ -136,12 +141,14 @@ class RoutingTable:
         area: Area | None = None,
         now: datetime | None = None,
         young: bool = False,
+        man: bool = False,
     ) -> Decision:
         """The first route that applies, with local contacts resolved for the area.
 
         `young`: the person concerned is under 18 (or the writer is young); adds the route's `young_extra`.
+        `man`: the writer says he is a man or a boy (routes with `writer: man`).
         """
-        route = next((r for r in self.routes if r.applies(situation, role, area)), None)
+        route = next((r for r in self.routes if r.applies(situation, role, area, man)), None)
         if route is None:
             raise LookupError(f"no route for situation '{situation}'")
         wanted = list(route.contacts)
@@ -239,13 +246,13 @@ def parse_routing(document: object, path: Path, catalogue: Catalogue | None, gaz
         route = _parse_route(item, found, seen, catalogue, gazetteer)
         if route is None:
             continue
-        if not route.roles and not route.areas:
+        if not route.roles and not route.areas and not route.writers:
             covered.update(route.situations)
         routes.append(route)
     for situation in SITUATIONS:
         if situation not in covered:
             found.add(document.line_of("routes"), "routes",
-                      f"situationen '{situation}' saknar en regel utan villkor på roll och område. Lägg till en sista regel för den.")
+                      f"situationen '{situation}' saknar en regel utan villkor på roll, skribent och område. Lägg till en sista regel för den.")
     return RoutingTable(tuple(routes), RoleLexicon(lexicon)), found.problems
 
 
@@ -263,6 +270,7 @@ def _parse_route(item: object, found: Collector, seen: set[str], catalogue: Cata
     situations = _as_tuple(when.get("situation"))
     roles = _as_tuple(when.get("role"))
     areas = _as_tuple(when.get("area"))
+    writers = _as_tuple(when.get("writer"))
     for situation in situations:
         if situation not in SITUATIONS:
             found.add(item.line_of("when"), "when.situation", f"okänd situation '{situation}'. Välj bland: {', '.join(SITUATIONS)}.")
@@ -271,6 +279,9 @@ def _parse_route(item: object, found: Collector, seen: set[str], catalogue: Cata
     for role in roles:
         if role not in ROLES:
             found.add(item.line_of("when"), "when.role", f"okänd roll '{role}'. Använd {', '.join(ROLES)}.")
+    for writer in writers:
+        if writer not in WRITERS:
+            found.add(item.line_of("when"), "when.writer", f"okänd skribent '{writer}'. Använd {', '.join(WRITERS)}.")
     for area in areas:
         if gazetteer and not gazetteer.is_known_area(area):
             found.add(item.line_of("when"), "when.area", f"okänt område '{area}'. Skriv en kommun (botkyrka) eller stockholm:<stadsdel>.")
@@ -285,7 +296,7 @@ def _parse_route(item: object, found: Collector, seen: set[str], catalogue: Cata
     if not str(item.get("text") or "").strip():
         found.add(line, "text", "skriv texten som boten ska säga.")
     return Route(
-        id=route_id, situations=situations, roles=roles, areas=areas,
+        id=route_id, situations=situations, roles=roles, areas=areas, writers=writers,
         text=" ".join(str(item.get("text", "")).split()), contacts=contacts,
         ask_area=item.get("ask") == "area", young_extra=_as_tuple(item.get("young_extra")),
         if_closed=_as_tuple(item.get("if_closed")), line=line,

@@ -41,6 +41,9 @@ SITUATIONS: tuple[Situation, ...] = (
     Situation("worried_gang", "Oro för gängkriminalitet", ("gang_crime",), 50, "Oro för gängkriminalitet"),
     Situation("worried_extremism", "Oro för radikalisering och våldsbejakande extremism", ("extremism",), 50,
               "Oro för radikalisering"),
+    # The writer's own worry when someone close is the one suspected, arrested or in prison (not the victim).
+    Situation("relative_suspected", "När någon i familjen är misstänkt för brott, gripen eller sitter inne",
+              ("crime", "general"), 48),
     Situation("young_self", "Ung och orolig för sig själv", ("general", "crisis"), 45),
     Situation("grief_fear", "Sorg och oro efter våld", ("crisis", "violence"), 40),
     Situation("report_crime", "Tipsa eller anmäla ett brott", ("crime", "gang_crime", "extremism"), 35),

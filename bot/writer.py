@@ -104,6 +104,34 @@ _ADULT_SIGNS = re.compile(r"\b(?:mina egna barn|mitt eget barn|egna barn|barnbar
                           r"i (?:snart |over |mer an )?(?:tjugo|trettio|fyrtio|femtio|sextio|[2-9]\d) ar)\b")
 
 
+# The writer says he is a man or a boy ("jag är en man på 45", "jag e kille"), or a wife or girlfriend hurts him
+# ("min fru slår mig"): lines for women (Kvinnofridslinjen, tjejjourer) are then not his.
+_MAN_SAYS_SO = re.compile(r"\b(?:jag|ja|jg)\s+(?:ar|e)\s+(?:en\s+)?(?:man|kille|pojke|snubbe)\b")
+_FEMALE_PARTNER_HURTS_ME = re.compile(
+    r"\b(?:min|mitt)\s+(?:fru|hustru|frun|tjej|flickvan|exfru|extjej|ex-fru|ex-tjej|ex-flickvan)\s+"
+    r"(?:\w+\s+){0,3}?(?:slar|slog|sparkar|sparkade|hotar|hotade|kontrollerar|knuffar|knuffade|har slagit|misshandlar)"
+    r"\s+(?:\w+\s+)?(?:mig|mej)\b")
+
+
+def writes_as_man(text: str) -> bool:
+    folded = fold(text)
+    return bool(_MAN_SAYS_SO.search(folded) or _FEMALE_PARTNER_HURTS_ME.search(folded))
+
+
+# "jag", "mig": the message is about the writer, unless it also names someone else the worry is for.
+_ABOUT_ME = re.compile(r"\b(?:jag|mig|mej|ja|jg)\b")
+_SOMEONE_ELSE = re.compile(r"\b(?:min|mitt|mina|var|vart|vara|hans|hennes)\s+(?:son|dotter|barn|barnbarn|bror|brorsa|"
+                           r"lillebror|storebror|syster|lillasyster|storasyster|kusin|kompis|van|vanner|elev|elever|"
+                           r"systerson|brorson|systerdotter|brordotter|pojkvan|flickvan|granne|grannes)\b"
+                           r"|\b(?:sonen|dottern|eleven|grannen)\b")
+
+
+def writes_about_self(text: str) -> bool:
+    """The writer's own situation ("jag kan inte sova sen skjutningen"), not someone else's ("min son …")."""
+    folded = fold(text)
+    return bool(_ABOUT_ME.search(folded)) and not _SOMEONE_ELSE.search(folded)
+
+
 def writer_role(text: str, role: str | None) -> str | None:
     """The editors' role, or `young` where the text reads as a young person's own, or `staff` where a
     member of staff says so."""

@@ -161,3 +161,16 @@ def test_a_service_is_named_also_in_the_genitive():
     # "Bris" ends in s already: no "Briss", and a word that only starts like a name is not the name.
     assert [r.id for r in catalogue.named_in("har bris öppet")] == ["bris"]
     assert catalogue.named_in("polisensamverkan") == []
+
+
+def test_routing_rule_with_an_unknown_writer(tmp_path):
+    catalogue, _ = load_catalogue(paths.RESOURCES_DIR, default_gazetteer().is_known_area)
+    routing = tmp_path / "routing.yml"
+    text = paths.ROUTING_FILE.read_text(encoding="utf-8").replace("writer: man}", "writer: kvinna}", 1)
+    routing.write_text(text, encoding="utf-8")
+    with pytest.raises(RoutingError) as caught:
+        load_routing(routing, catalogue, default_gazetteer())
+    [problem] = caught.value.problems
+    expected_line = next(i for i, line in enumerate(text.splitlines(), 1) if "writer: kvinna" in line)
+    assert (problem.line, problem.field) == (expected_line, "when.writer")
+    assert "okänd skribent 'kvinna'" in problem.message

@@ -110,3 +110,11 @@ def test_the_calm_reading_of_a_maybe_danger_stays_second_in_the_ranking():
     _force_intent(message, "acute_danger_maybe")
     names = [r["name"] for r in message.get("intent_ranking")]
     assert names[:2] == ["acute_danger_maybe", "ask_process"] and "acute_danger" not in names
+
+
+@pytest.mark.parametrize(("text", "named"), [("soc nummer?", True), ("vad är bris nummer", True),
+                                             ("vilka nummer kan jag ringa", False), ("nummer", False)])
+def test_a_number_asked_for_a_named_service_is_that_services_not_the_fixed_list(text, named):
+    from bot.rasa_adapters.components import _names_a_service
+
+    assert _names_a_service(text) is named

@@ -311,3 +311,15 @@ def test_new_years_rockets_are_harmless_as_rockets_are():
 def test_toy_guns_are_harmless_as_water_pistols_are():
     assert RULES.sounds_harmless("min son 10 år säger att han ska skjuta sin lillasyster med sin nerfpistol")
     assert RULES.sounds_harmless("han viftar med ett leksaksvapen")
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # A weapon a child says is at home is a worry for soc and the police; one shown now is danger.
+    ("Jag arbetar på förskola och ett barn säger att pappa har en pistol hemma. Vad gör jag?", None),
+    ("pappa står i hallen med en pistol nu och skriker", "weapon"),
+    # "hoppa mig" is to attack someone; to jump is still the wish to die.
+    ("vågar inte gå till skolan imorgon dom har sagt att dom ska hoppa mig efter skolan", None),
+    ("jag står på bron och ska hoppa nu", "suicide_now"),
+])
+def test_a_weapon_at_home_and_a_beating_threatened_are_not_these_patterns(text, rule):
+    assert RULES.match(text, nlp.lemmas(text)) == rule

@@ -8,11 +8,17 @@
   (session 11, aftermath of violence and fear, written beside the training examples danger_train22 by another
   writer) was measured before and after they joined the classifier's training; only its first line was seen.
   danger_blind23 (session 14, the danger kinds of issue 11 in pairs with near misses) was written at the start of
-  that session and measured (counts only) before and after its changes; it has never been read.
+  that session and measured (counts only) before and after its changes; it has never been read. danger_blind24
+  (session 15, the same brief) likewise. danger_blind25 and danger_blind26 (session 15, violence at home told by
+  children and teenagers) were written as training data by two writers; in the classifier's training each made
+  it worse elsewhere (blind25: out of fold on the other sets; blind26: a danger message of the test part), so both
+  are kept out of it and only measured; never read.
   The earlier sets (danger_final, danger_after_change, danger_blind3–20, each once fresh and measured
   before and after its own change) and danger_fresh, danger_dev2, danger_train4, nearmiss_dev and
   danger_train9 now train the danger classifier (bot/data/danger_examples/); blind9–15 and nearmiss_dev joined
   in session 7, blind16–20 (never read) in session 10, danger_train22 (written as training examples) in session 11.
+  In session 15 the near misses of blind16 and blind20 that got 112 first (12 lines) were read, to see why a guard
+  here moved.
 
 * Whole conversations (dialogues_a–k.yml): 440 conversations written by helpers who never saw the bot,
   judged turn by turn (bot/dialogue_evaluation.py); A, C and D were looked at while mending, B and E–K
@@ -74,6 +80,9 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
     ("danger_blind21.yml", 0.99, 0.08),
     ("danger_blind22.yml", 0.99, 0.10),
     ("danger_blind23.yml", 0.99, 0.07),  # session 14, written at its start: measured before and after, not read
+    ("danger_blind24.yml", 0.97, 0.08),  # session 15, written at its start: 78/80 before and after, not read
+    ("danger_blind25.yml", 0.88, 0.09),  # session 15, violence at home told by the young: 53/60, not read
+    ("danger_blind26.yml", 0.96, 0.03),  # session 15, the same with subtle signs of now: 48/50, not read
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))
@@ -90,8 +99,11 @@ def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught
     ("danger_blind10.yml", 0.99, 0.02), ("danger_blind11.yml", 1.0, 0.05), ("danger_blind12.yml", 1.0, 0.06),
     ("danger_blind13.yml", 1.0, 0.08), ("danger_blind14.yml", 1.0, 0.03), ("danger_blind15.yml", 1.0, 0.05),
     ("nearmiss_dev.yml", 0.98, 0.03), ("danger_train9.yml", 1.0, 0.05),
-    ("danger_blind16.yml", 0.99, 0.06), ("danger_blind17.yml", 1.0, 0.09), ("danger_blind18.yml", 1.0, 0.02),
-    ("danger_blind19.yml", 1.0, 0.05), ("danger_blind20.yml", 1.0, 0.04),
+    # blind16 and blind20: since session 15 one more thanks-and-goodbye each ("hon svarade nu! … tack") is read as a
+    # goodbye, whose card for a first message is 112 (as sets 1 and 2 expect of a goodbye); the danger classifier's
+    # own false alarms there are unchanged.
+    ("danger_blind16.yml", 0.99, 0.07), ("danger_blind17.yml", 1.0, 0.09), ("danger_blind18.yml", 1.0, 0.02),
+    ("danger_blind19.yml", 1.0, 0.05), ("danger_blind20.yml", 1.0, 0.05),
 ])
 def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DANGER_EXAMPLES_DIR / name))
@@ -123,6 +135,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_s.yml", 0.71, 0.25, 0.08),  # session 12, parents, partners and victims: the same
     ("dialogues_t.yml", 0.79, 0.45, 0.05),  # session 13, written mid-session: measured on the code before and after, not read
     ("dialogues_u.yml", 0.80, 0.50, 0.05),  # session 14, written at its start: measured before and after, not read
+    ("dialogues_v.yml", 0.78, 0.40, 0.07),  # session 15, written at its start (suspects' families, men hit, revenge), not read
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}

@@ -657,3 +657,148 @@ def test_a_restraining_order_is_asked_of_the_police_first(guide):
     order = guide.respond(Message(text="kan jag få kontaktförbud?", intent="ask_process", confidence=1.0),
                           first.case, TUESDAY_NOON)
     assert kinds(order)[0] == "police"
+
+
+def test_a_man_hit_by_his_wife_is_not_sent_to_a_line_for_women(guide):
+    turn = respond(guide, "violence_close_relationship", "Jag är en man på 45 och min fru slår mig")
+    assert ids(turn)[0] == "brottsofferjouren"
+    assert "kvinnofridslinjen" not in ids(turn) and "Kvinnofridslinjen" not in turn.reply.text
+
+
+def test_a_boy_hit_by_his_girlfriend_gets_lines_for_boys(guide):
+    turn = respond(guide, "violence_close_relationship", "jag är kille 16 och min tjej slår mig")
+    assert ids(turn)[:2] == ["bris", "killar_se"]
+    assert not {"tjejjouren", "kvinnofridslinjen"} & set(ids(turn))
+
+
+def test_a_woman_still_gets_kvinnofridslinjen_first(guide):
+    turn = respond(guide, "violence_close_relationship", "min man slår mig när han dricker")
+    assert ids(turn)[0] == "kvinnofridslinjen"
+
+
+def test_a_man_said_later_changes_the_help(guide):
+    first = respond(guide, "violence_close_relationship", "min sambo slår mig")
+    assert ids(first)[0] == "kvinnofridslinjen"
+    later = respond(guide, "inform_role", "jag är en man", first.case)
+    assert "brottsofferjouren" in ids(later) and "kvinnofridslinjen" not in ids(later)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("min son 16 blev gripen igår misstänkt för rån, vad händer nu", "social_services"),
+    ("min man sitter i fängelse och barnen frågar var han är", "social_services"),
+    ("min pappa sitter i fängelse och jag är 14", "child_helpline"),
+    ("jag jobbar som lärare, en elevs pappa sitter häktad", "social_services"),
+])
+def test_the_family_of_someone_suspected_or_in_prison(guide, text, first):
+    turn = respond(guide, "relative_suspected", text)
+    assert turn.reply.route.startswith("relative_suspected")
+    assert kinds(turn)[0] == first
+    assert "brottsofferjouren" not in ids(turn)  # they are not the victims of the crime
+
+
+@pytest.mark.parametrize(("intent", "text", "service"), [
+    ("leave_gang", "vad är Välj att sluta", "valj_att_sluta"),
+    ("out_of_scope", "vad e passus", "passus_fryshuset"),
+    ("info_avhopp", "Vad är EXIT Fryshuset?", "exit_fryshuset"),
+])
+def test_what_a_named_service_is_whatever_the_name_sounds_like(guide, intent, text, service):
+    turn = respond(guide, intent, text)
+    assert turn.reply.route == "follow_up:what_is"
+    assert ids(turn)[0] == service
+    assert not turn.case.concerns  # the name is no concern of the writer's
+
+
+def test_someone_who_dares_not_call_during_danger_gets_the_number_again(guide):
+    danger = respond(guide, "acute_danger", "han slår henne just nu i lägenheten bredvid")
+    assert danger.reply.urgent
+    turn = respond(guide, "young_self", "jag vågar inte ringa, han vet vem jag är", danger.case)
+    assert turn.reply.urgent and kinds(turn)[0] == "emergency"
+    assert "112" in turn.reply.text
+
+
+def test_the_same_fear_of_calling_without_danger_is_no_emergency(guide):
+    turn = respond(guide, "young_self", "jag vågar inte ringa soc, tänk om de tar mina barn")
+    assert not turn.reply.urgent
+
+
+def test_languages_of_several_services_in_one_sentence_and_with_their_names(guide):
+    shown = respond(guide, "worried_extremism", "min son har blivit radikaliserad på nätet")
+    turn = respond(guide, "ask_contact_detail", "vilka språk pratar de?", shown.case)
+    assert turn.reply.text.count("Jag vet inte vilka språk") <= 1
+    assert "danska" in turn.reply.text and ", da," not in turn.reply.text and ", az," not in turn.reply.text
+
+
+def test_every_language_in_the_catalogue_has_a_swedish_name(guide):
+    from bot.conversation.phrases import LANGUAGE_NAMES
+    codes = {code for r in guide.snapshot().catalogue.resources.values() for code in r.languages}
+    assert codes and codes <= set(LANGUAGE_NAMES)
+
+
+@pytest.mark.parametrize(("before", "text"), [
+    (("threat_extortion", "han säger att han sprider bilderna om jag inte betalar 500"), "hur anmäler man sånt"),
+    (("threat_extortion", "min granne hotar mig hela tiden"), "ska vi anmäla?"),
+    (None, "hur gör jag en polisanmälan om hot"),
+])
+def test_a_question_about_reporting_a_crime_is_about_the_police(guide, before, text):
+    case = respond(guide, *before).case if before else None
+    turn = respond(guide, "ask_process", text, case)
+    assert ids(turn)[:2] == ["police_non_emergency", "brottsofferjouren"]
+    assert "polisanmälan" in turn.reply.text and "orosanmälan" not in turn.reply.text
+
+
+def test_reporting_a_worry_for_a_child_is_still_an_orosanmalan(guide):
+    case = respond(guide, "worried_gang", "min son 14 säljer knark åt några äldre").case
+    turn = respond(guide, "ask_process", "hur anmäler man", case)
+    assert kinds(turn)[0] == "social_services" and "orosanmälan" in turn.reply.text
+
+
+@pytest.mark.parametrize(("intent", "text", "question"), [
+    ("crime_victim", "jag blev rånad igår på väg hem", "Hur gammal är du?"),
+    ("grief_fear", "jag kan inte sova sen skjutningen", "Hur gammal är du?"),
+    ("crime_victim", "min son blev rånad igår på väg hem", "Hur gammal är den du är orolig för?"),
+])
+def test_the_age_question_asks_the_writer_when_it_is_about_them(guide, intent, text, question):
+    assert respond(guide, intent, text).reply.question.startswith(question)
+
+
+def test_soc_turned_down_for_fear_of_losing_the_child_gets_the_facts_and_other_help(guide):
+    case = respond(guide, "worried_gang", "min son 15 har börjat hänga med ett gäng och säljer knark").case
+    turn = respond(guide, "deny", "nej inte soc, jag vill inte att de tar honom", case)
+    assert turn.reply.route == "declined" and "social_services" not in kinds(turn)
+    assert "mycket ovanligt att en orosanmälan leder till att ett barn flyttas" in turn.reply.text
+    more = respond(guide, "start_over", "finns det något annat?", turn.case)
+    assert more.reply.route == "declined" and "social_services" not in kinds(more)  # still not soc, and no restart
+
+
+def test_asking_for_something_else_after_the_help_is_not_a_restart(guide):
+    case = respond(guide, "crime_victim", "jag blev rånad igår").case
+    turn = respond(guide, "start_over", "finns det något annat jag kan göra?", case)
+    assert turn.reply.route == "declined" and turn.reply.cards
+    assert "Fler kontakter än de här har jag inte" in turn.reply.text  # honest: nothing new to add
+
+
+def test_secrecy_and_the_duty_to_report(guide):
+    turn = respond(guide, "ask_process", "Bryter jag sekretessen om jag gör en orosanmälan? jag är skolsköterska")
+    assert turn.reply.route == "process:secrecy" and kinds(turn) == ["social_services"]
+    assert "väger tyngre än sekretessen" in turn.reply.text
+
+
+def test_blackmail_asking_whether_to_pay_gets_the_polices_advice(guide):
+    case = respond(guide, "threat_extortion", "han har nakenbilder på mig och vill ha 500 annars sprider han dom").case
+    turn = respond(guide, "ask_contact_detail", "kan jag inte bara betala?", case)
+    assert turn.reply.route == "follow_up:dont_pay" and kinds(turn)[0] == "police"
+    assert "avråder från att betala" in turn.reply.text
+
+
+def test_a_vague_opening_gets_the_likeliest_help_and_a_question_and_takes_nothing_as_said(guide):
+    opening = Message(text="hej jag vet inte riktigt vart jag ska vända mig", intent="young_self", confidence=0.54,
+                      ranking=(("young_self", 0.54), ("worried_gang", 0.2)))
+    turn = guide.respond(opening, Case(), TUESDAY_NOON)
+    assert turn.reply.route.startswith("unsure:") and turn.reply.buttons and turn.reply.cards
+    assert not turn.case.concerns
+    later = respond(guide, "worried_extremism", "det gäller min systerdotter", turn.case)
+    assert not later.case.concerns and later.case.role == "relative"
+    assert "child_helpline" not in kinds(later)[:1]  # the aunt is not sent to Bris first
+    told = respond(guide, "violence_close_relationship", "hon har en kille som är mycket äldre och han bestämmer allt",
+                   later.case)
+    assert told.case.concerns == ("violence_close_relationship",) and told.reply.cards

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot import editors_data
-from bot.writer import own_age, writer_role
+from bot.writer import own_age, writer_role, writes_as_man
 
 
 @pytest.mark.parametrize(("text", "age"), [
@@ -49,3 +49,17 @@ def test_a_young_person_writing_about_their_own_life(text):
 def test_parents_and_staff_stay_who_they_are(text, role):
     roles = editors_data.shared().current().routing.roles
     assert writer_role(text, roles.detect(text)) == role
+
+
+@pytest.mark.parametrize(("text", "man"), [
+    ("Jag är en man på 45 och min fru slår mig", True),
+    ("jag e kille 16 o min tjej slår mig", True),
+    ("min flickvän har slagit mig flera gånger", True),
+    ("min exfru hotar mig hela tiden", True),
+    ("min fru slår barnen", False),  # the children are hurt, not the writer
+    ("min sambo slår mig", False),  # says nothing of who writes
+    ("min man slår mig", False),
+    ("jag är mannen i huset", False),
+])
+def test_a_man_says_so_or_a_wife_hurts_him(text, man):
+    assert writes_as_man(text) is man

@@ -24,6 +24,8 @@ class Case:
     role: str | None = None  # who is writing: relative, young, staff, victim
     age_group: str | None = None  # the person concerned: under_18 or adult (the writer, when young)
     area: str | None = None  # an area id: "botkyrka", "stockholm:jarva"
+    man: bool = False  # the writer said he is a man or a boy: routes with `writer: man`
+    about_self: bool = False  # the first concern was the writer's own ("jag blev rånad"): "how old are you?"
     danger: bool = False  # imminent danger came up in this conversation
     set_aside: tuple[str, ...] = ()  # kinds of contact not to give first: turned down, or the writer's own service
     # The likeliest concern not yet taken as one: the bot's guess when it was unsure, or what a message answered

@@ -93,6 +93,18 @@ ACKNOWLEDGING = frozenset(fold(w) for w in (
 ACKNOWLEDGING_TOO = frozenset(fold(w) for w in (
     "jag", "då", "bra", "fint", "hej", "jaha", "aha", "ah", "mm", "mmm", "ja", "jo",
 ))
+# An opening that says nothing yet of what it is about ("hej jag vet inte riktigt vart jag ska vända mig").
+VAGUE = Phrases.of(["vart jag ska vända mig", "vart ska jag vända mig", "var jag ska vända mig", "vart vänder jag mig",
+                    "vart vänder man sig", "vet inte vart jag ska vända",
+                    "vet inte om jag är rätt här", "är jag rätt här", "jag har en fråga", "har en fråga",
+                    "behöver prata med någon", "behöver prata med nån", "vill prata med någon", "vill prata med nån",
+                    "behöver hjälp", "behöver råd", "vet inte var jag ska börja", "vet inte hur jag ska börja",
+                    "kan jag fråga en sak", "får jag fråga en sak", "det gäller min", "det gäller mitt",
+                    "det gäller mina", "det handlar om min", "det handlar om mitt", "det handlar om mina"])
+# "finns det något annat?" after the help: more contacts for the same case, not a new start.
+ASK_OTHER = Phrases.of(["finns det något annat", "finns det nåt annat", "finns det inget annat", "finns det andra",
+                        "finns det någon annan", "finns det nån annan", "någon annan jag kan", "nån annan jag kan",
+                        "något annat ställe", "nåt annat ställe", "andra ställen", "något mer jag kan", "nåt mer jag kan"])
 RESTART = Phrases.of(["börja om", "borja om", "starta om", "ny fråga", "annan fråga", "något annat", "nagot annat",
                       "nytt ämne", "glöm det", "glom det"])
 AFFIRM = Phrases.of(["ja", "japp", "jajamen", "jo", "absolut", "gärna", "ja tack", "okej", "ok", "visst", "yes", "jepp",
@@ -102,6 +114,12 @@ SHOW_ALL = Phrases.of(["visa alla", "alla kontakter", "alla nummer", "alla numre
                        "igen", "repetera", "upprepa"])
 
 # After the emergency answer: help is on its way or there ("har ringt 112 nu och polisen är på väg").
+# After danger: the writer does not dare or cannot call ("jag vågar inte ringa, han vet vem jag är").
+CANNOT_CALL = Phrases.of([
+    "vågar inte ringa", "kan inte ringa", "törs inte ringa", "vågar inte ringa polisen", "kan inte ringa polisen",
+    "vågar inte ringa 112", "kan inte ringa 112", "vill inte ringa polisen", "vill inte ringa 112",
+    "kan inte prata", "han hör mig", "hon hör mig", "dom hör mig", "de hör mig",
+])
 HELP_ARRIVED = Phrases.of([
     "ringt 112", "ringde 112", "ringt polisen", "ringde polisen", "polisen är här", "polisen är på väg",
     "polisen kom", "polisen har kommit", "polisen har varit här", "polisen tog", "polisen körde", "ambulansen är här",
@@ -186,6 +204,17 @@ SOCIAL_SERVICES_PROCESS = Phrases.of([
     "orosanmäl*", "soc", "socialen", "socialtjänst*", "lvu", "anmälningsplikt*", "anmälningsskyld*", "omhänderta*",
     "placer*", "familjehem*", "hvb",
 ])
+# "ska vi anmäla?", "hur anmäler man sånt": after a threat or a crime, a report to the police.
+TO_REPORT = Phrases.of(["anmäla", "anmäler", "anmälan", "anmäl", "anmält", "göra en anmälan", "polisanmäl*"])
+# "kan jag inte bara betala?" after a threat or blackmail.
+ASK_PAY = Phrases.of(["bara betala", "ska jag betala", "ska vi betala", "borde jag betala", "borde vi betala",
+                      "om jag betalar", "om vi betalar", "kan jag betala", "kan vi betala", "bara swisha",
+                      "ska jag swisha", "om jag swishar"])
+SECRECY = Phrases.of(["sekretess*", "tystnadsplikt*", "sekretessen"])
+# Soc turned down for fear that they take the child ("jag vill inte att de tar honom").
+FEAR_OF_REMOVAL = Phrases.of(["tar honom", "tar henne", "tar mina barn", "tar barnen", "tar mitt barn", "ta honom",
+                              "ta henne", "ta mina barn", "ta barnen", "ta mitt barn", "omhänderta*", "placera honom",
+                              "placera henne", "flyttar honom", "flyttar henne"])
 NOT_TO_THE_POLICE = Phrases.of(["inte polisanmäl*", "inte anmäla", "inte anmäl", "inte vittna*", "aldrig polisanmäl*"])
 # Someone wants to leave the group the worry is about ("han vill ut men är rädd för vad de gör"): a worry about
 # extremism or gangs becomes a wish to leave, whose help (exit programmes) is also for the relatives.

@@ -99,19 +99,42 @@ DETAIL = {
 }
 DANGER_AGAIN = ("Ring {emergency} nu om du inte redan har gjort det, och stanna där du är säker. Du kan skriva här "
                 "medan du väntar.")
+# Source: https://www.hudiksvall.se/Sidor/Stod-och-omsorg/Orosanmalan---barn-som-far-illa/Anmalningsplikt.html
+# ("Skyldigheten att göra en orosanmälan väger tyngre än sekretessen").
+SECRECY_AND_REPORT = ("Skyldigheten att göra en orosanmälan väger tyngre än sekretessen och tystnadsplikten: du bryter "
+                      "inte mot dem när du anmäler oro för ett barn till socialtjänsten. Du kan ringa socialtjänsten "
+                      "och rådgöra först. Är någon i fara, ring 112.")
+# Blackmail: the police advise never to pay (polisen, NOA, in https://www.dagens.se/nyheter/polisen-slar-larm-unga-pressas-pa-pengar-for-nakenbilder-online
+# "viktigt att aldrig betala utpressarna och att alltid göra en polisanmälan"; "det är vanligt att de som betalar senare
+# krävs på mer pengar", polisen in https://sn.se/nyheter/nykoping/artikel/ny-brottsvag-utpressare-hotar-skicka-intima-bilder-till-slakten-/jne0032j).
+DONT_PAY = ("Polisen avråder från att betala. Det är vanligt att den som har betalat får nya krav. Anmäl till polisen i "
+            "stället, och spara meddelanden och skärmbilder. Är du i fara just nu, ring {emergency}.")
+# How to report a threat or a crime to the police, when that is what the question is about.
+POLICE_REPORT = ("En polisanmälan gör du på polisen.se eller genom att ringa polisen på 114 14. Spara meddelanden, "
+                 "skärmbilder och annat som visar vad som har hänt. Brottsofferjouren kan stötta dig, också innan du "
+                 "har anmält. Är någon i fara just nu, ring 112.")
+# The writer dares not or cannot call during danger: the number still comes first, with a way round it.
+CANNOT_CALL = ("Jag förstår att du är rädd. Är någon i fara just nu är {emergency} ändå det snabbaste sättet att få "
+               "hjälp. Kan du inte ringa själv, be någon i närheten att ringa. Du kan skriva här medan du väntar.")
 AFTER_DANGER = "Här är stöd för det som kommer sedan. Är någon i fara igen, ring {emergency} direkt."
 # A maybe-danger read as the conversation going on ("han säger att han inte vågar gå hem idag"): the number stays in sight.
 IF_IN_DANGER = "Är någon i fara just nu, ring {emergency}."
-DECLINED = ("Det är okej. Du bestämmer själv vem du vill prata med. De här kan också hjälpa dig. "
+# {reassure}: SOC_RARELY_REMOVES and a space, when the person fears that soc takes the child; otherwise empty.
+DECLINED = ("Det är okej. Du bestämmer själv vem du vill prata med. {reassure}De här kan också hjälpa dig. "
             "Är någon i fara just nu, ring {emergency}.")
-DECLINED_NO_OTHERS = ("Det är okej. Du bestämmer själv vem du vill prata med. Är någon i fara just nu, "
+MORE_HELP = "Det finns fler som kan hjälpa. Är någon i fara just nu, ring {emergency}."
+NO_MORE_HELP = ("Fler kontakter än de här har jag inte för det du har berättat. Är någon i fara just nu, ring "
+                "{emergency}.")
+# The social services' own word (data/resources/national.yml, social_services_generic): said to a parent who fears it.
+SOC_RARELY_REMOVES = "Det är mycket ovanligt att en orosanmälan leder till att ett barn flyttas från hemmet."
+DECLINED_NO_OTHERS = ("Det är okej. Du bestämmer själv vem du vill prata med. {reassure}Är någon i fara just nu, "
                       "ring {emergency}.")
 REACH_WAYS = {"phone": "ring {numbers}", "email": "mejla {email}", "url": "fler sätt att nå dem står på {url}"}
 LANGUAGE_NAMES = {
     "sv": "svenska", "en": "engelska", "ar": "arabiska", "so": "somaliska", "fa": "persiska", "prs": "dari",
     "ti": "tigrinja", "tr": "turkiska", "ku": "kurdiska", "fi": "finska", "pl": "polska", "es": "spanska",
     "fr": "franska", "de": "tyska", "ru": "ryska", "uk": "ukrainska", "bs": "bosniska", "sr": "serbiska",
-    "hr": "kroatiska", "sq": "albanska",
+    "hr": "kroatiska", "sq": "albanska", "da": "danska", "az": "azerbajdzjanska", "ps": "pashto",
 }
 
 

@@ -22,13 +22,20 @@ from bot.routing import GENERIC_SOCIAL_SERVICES, Decision, fits_situation, fits_
 from bot.schedule import describe_week
 
 POLICE = "police_non_emergency"
+VICTIM_SUPPORT = "brottsofferjouren"
+RELATIVE_SUSPECTED = "relative_suspected"
+# Concerns where the writer or their family was hurt or threatened: someone arrested later is the one who did it.
+VICTIMS = frozenset({"violence_close_relationship", "threat_extortion", "crime_victim", "hate_crime", "affected_by_violence",
+                     "grief_fear"})
+# Concerns where "ska vi anmäla?" means a report to the police.
+CRIMES = frozenset({"threat_extortion", "crime_victim", "hate_crime", "report_crime", "affected_by_violence"})
 EMERGENCY = "police_emergency"
 # Contacts from each further concern, after all of the most urgent one's.
 FURTHER_CONCERN_CONTACTS = 3
 # Concerns whose help depends on whether the person concerned is under 18.
 AGE_MATTERS = frozenset({
     "worried_gang", "worried_extremism", "young_self", "leave_gang", "leave_extremism", "affected_by_violence",
-    "suicide_selfharm", "grief_fear", "threat_extortion", "crime_victim",
+    "suicide_selfharm", "grief_fear", "threat_extortion", "crime_victim", "relative_suspected",
 })
 # Moves that only mean something after earlier turns; as a first message they are read as unsure.
 CONTEXT_MOVES = frozenset({"ask_contact_detail", "affirm", "deny", "show_contacts", "inform_age", "ask_numbers"})
@@ -90,10 +97,14 @@ class TurnBuilder:
         if facts.role and facts.role != case.role:
             case = replace(case, role=facts.role)
             self.news.append("role")
+        if facts.man and not case.man:
+            case = replace(case, man=True)
+            self.news.append("man")
         if facts.age_group and facts.age_group != case.age_group:
             case = replace(case, age_group=facts.age_group)
             self.news.append("age")
-        concerns = [s for s in facts.situations if situations.is_concern(s)]
+        # "vad är Välj att sluta?" asks about a service; the classifier's situation for the name is no concern.
+        concerns = [] if facts.what_it_is else [s for s in facts.situations if situations.is_concern(s)]
         if YOUNG_SELF in concerns and self._writer_is_not_young(case):
             # "Young person about themselves" is the classifier's reading of many first-person messages;
             # from a parent, a teacher or a writer of 74 it is wrong: the next likeliest concern, if any
@@ -102,11 +113,17 @@ class TurnBuilder:
                 (s for s in facts.likely if situations.is_concern(s) and s != YOUNG_SELF), None)
             replaced = [s if s != YOUNG_SELF else instead for s in concerns]
             concerns = list(dict.fromkeys(s for s in replaced if s is not None))
+        if RELATIVE_SUSPECTED in concerns and (case.danger or VICTIMS & set(case.concerns)):
+            # "polisen har tagit honom nu" after violence or a threat is the one who did it, not the writer's
+            # family member: the case goes on as it was.
+            concerns.remove(RELATIVE_SUSPECTED)
         if facts.underlying and not case.last_shown:
             # A first "vart vänder man sig, anonymt?" is about the worry, not about a contact shown.
             concerns.append(facts.underlying)
         if facts.danger and situations.DANGER not in concerns:
             concerns.insert(0, situations.DANGER)
+        if concerns and not case.concerns and facts.about_self and case.role not in ("relative", "staff"):
+            case = replace(case, about_self=True)
         # A question about how to reach a contact ("kan jag skriva nånstans istället?") is about the contacts
         # unless the classifier is sure of a new concern.
         asks_detail = facts.asks and facts.detail in PRACTICAL_DETAILS
@@ -125,6 +142,8 @@ class TurnBuilder:
         if new:
             case = case.with_situations(new)
         calm = [c for c in case.concerns if c != situations.DANGER]
+        if case.tentative == YOUNG_SELF and self._writer_is_not_young(case):
+            case = replace(case, tentative=None)  # "det gäller min systerdotter": not the young person's own worry
         if not calm and case.tentative and not facts.danger and (self.news or facts.uncertain):
             # The bot was unsure (or gave the emergency answer to a message with no other concern) and gave the
             # likeliest help; "han är 14" or "jag bor i tumba" goes on about that, not back to "Vad gäller det?".
@@ -184,7 +203,7 @@ class TurnBuilder:
         # start with lines for children (Bris is for under 18). Case.young says which young writers count.
         role = None if self.case.role == "young" and not self.case.young else self.case.role
         return self.data.routing.decide(situation, self.data.catalogue, role, self.area, self.now,
-                                        young=self.case.young)
+                                        young=self.case.young, man=self.case.man)
 
     def contacts_for(self, concerns: list[str]) -> tuple[list[Resource], list[Decision]]:
         """Every contact of the most urgent concern, then the first few of each further one."""
@@ -256,12 +275,16 @@ class TurnBuilder:
             reply = self._after_danger()  # "har ringt 112 nu, men vad gör vi med de andra ungdomarna?"
         elif facts.danger:
             reply = self._danger()
+        elif facts.asks_pay and "threat_extortion" in case.concerns:
+            reply = self._dont_pay()  # "kan jag inte bara betala?"
+        elif self.before.danger and facts.cannot_call and not facts.help_arrived and not facts.closing:
+            reply = self._cannot_call()  # "jag vågar inte ringa, han vet vem jag är": 112 still, and a way round
         elif facts.show_all:
             reply = self._show_all()
         elif facts.intent == "privacy_question" and self._about_the_bot():
             reply = self._bot_privacy()
-        elif facts.declined and case.concerns and not self.new_concerns:
-            reply = self._alternatives()
+        elif (facts.declined or facts.asks_other) and case.concerns and not self.new_concerns:
+            reply = self._alternatives()  # "nej inte soc", "finns det något annat?"
         elif facts.closing and not facts.asks and not self.new_concerns:
             reply = self._closing()  # "okej då ringer jag imorgon. tack" closes; it does not ask for the number
         elif facts.detail and self._about_contacts() and (self.named or case.last_shown):
@@ -288,6 +311,10 @@ class TurnBuilder:
             reply = self._question(question_situation)
         elif facts.other_area:
             reply = self._ask(Question("area_name", phrases.QUESTIONS["area_name"]), route="ask_area")
+        elif facts.vague and not case.concerns:
+            # "hej jag vet inte vart jag ska vända mig", "det gäller min systerdotter": the likeliest help, and what
+            # it is about; nothing is taken as said yet.
+            reply = self._unsure()
         elif (facts.uncertain or facts.intent in CONTEXT_MOVES) and not case.concerns and not case.shown:
             reply = self._unsure()
         elif facts.intent == situations.OUT_OF_SCOPE and not facts.distress and not case.concerns:
@@ -311,6 +338,8 @@ class TurnBuilder:
         """The message asks about contacts (named or just shown), not about a new situation. "Vad var
         numret till avhopparna?" is about a contact shown, even if it sounds like a question about exit
         support in general."""
+        if self.facts.what_it_is:
+            return True  # "vad är Välj att sluta?" asks what it is, even if the name sounds like a situation
         if self.new_concerns:
             return False
         intent = self.facts.intent
@@ -386,6 +415,16 @@ class TurnBuilder:
         return Reply(route="danger_now:again", text=phrases.DANGER_AGAIN.format(emergency=self._emergency_number()), cards=self._cards([*emergency, *rest]),
                      urgent=True, situations=self.case.situations)
 
+    def _dont_pay(self) -> Reply:
+        police = [self.data.catalogue.get(i) for i in (POLICE, VICTIM_SUPPORT) if i in self.data.catalogue]
+        return Reply(route="follow_up:dont_pay", text=phrases.DONT_PAY.format(emergency=self._emergency_number()),
+                     cards=self._cards(police), situations=self.case.situations)
+
+    def _cannot_call(self) -> Reply:
+        emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
+        return Reply(route="danger_now:cannot_call", text=phrases.CANNOT_CALL.format(emergency=self._emergency_number()),
+                     cards=self._cards(emergency), urgent=True, situations=self.case.situations)
+
     def _detail_of_new_concern(self) -> Reply:
         contacts, _ = self.contacts_for(list(self.new_concerns))
         return self._detail(self.facts.detail or "what_is", [c for c in contacts if c.kind != "emergency"][:2])
@@ -443,6 +482,12 @@ class TurnBuilder:
             new = [self.data.catalogue.get(POLICE), *(c for c in new if c.id != POLICE)]
         previous_first = self.before.last_shown[0] if self.before.last_shown else None
         route = decisions[0].route.id
+        if "man" in self.news and decisions[0].route.writers:
+            # "jag är en man" after help that named a line for women: the help for him, in full.
+            question = self._next_question(decisions)
+            return Reply(route=route, text=decisions[0].route.text, cards=self._cards(contacts),
+                         question=question.text if question else "", buttons=question.buttons if question else (),
+                         situations=self.case.situations, extra={"question": question.key if question else None})
         texts = [acks]
         notes = [note for d in decisions for note in d.notes if "area" in self.news]
         texts += notes
@@ -469,6 +514,10 @@ class TurnBuilder:
 
     def _question(self, situation: str) -> Reply:
         decision = self.decide(situation)
+        if situation == "ask_process" and self._about_a_police_report():
+            return self._police_report(decision)
+        if situation == "ask_process" and self.facts.secrecy_and_report:
+            return self._secrecy_and_report(decision)
         contacts = self._in_wanted_order(list(decision.contacts), situation)
         # "hur anmäler jag till Säpo …?": the service the question is about comes first.
         asked = [self._local_version(r) for r in self.facts.asked if r.kind != "emergency" and r in self.named]
@@ -480,8 +529,28 @@ class TurnBuilder:
                      buttons=question.buttons if question else (), situations=self.case.situations,
                      extra={"question": question.key if question else None})
 
+    def _about_a_police_report(self) -> bool:
+        """"hur gör jag en polisanmälan om hot", or "ska vi anmäla?" after a threat or a crime: not an orosanmälan."""
+        return self.facts.police_report or (self.facts.report and bool(CRIMES & set(self.case.concerns)))
+
+    def _police_report(self, decision: Decision) -> Reply:
+        first = [self.data.catalogue.get(i) for i in (POLICE, VICTIM_SUPPORT) if i in self.data.catalogue]
+        rest = [c for c in decision.contacts if c not in first and c.kind != "social_services"]
+        return Reply(route="process:police_report", text=phrases.POLICE_REPORT, cards=self._cards([*first, *rest]),
+                     situations=self.case.situations)
+
+    def _secrecy_and_report(self, decision: Decision) -> Reply:
+        """"bryter jag sekretessen om jag gör en orosanmälan?": the duty to report weighs more."""
+        soc = [c for c in decision.contacts if c.kind == "social_services"][:1]
+        return Reply(route="process:secrecy", text=phrases.SECRECY_AND_REPORT, cards=self._cards(soc),
+                     situations=self.case.situations)
+
     def _detail(self, detail: str, resources: list[Resource]) -> Reply:
-        lines = [self._detail_line(detail, r) for r in resources]
+        unknown_languages = [r for r in resources if detail == "languages" and not r.languages]
+        lines = [self._detail_line(detail, r) for r in resources if r not in unknown_languages]
+        if unknown_languages:  # one sentence for all of them, not the same sentence for each
+            names = phrases.join_words([r.name for r in unknown_languages])
+            lines.append(phrases.DETAIL["unknown_languages"].format(name=names))
         cards = self._cards([r for r in resources if r.id not in self.before.shown])
         return Reply(route=f"follow_up:{detail}", text="\n".join(lines), cards=cards,
                      situations=self.case.situations)
@@ -570,7 +639,8 @@ class TurnBuilder:
     def _alternatives(self) -> Reply:
         """The person turns a channel down: the case's other contacts, those not shown yet first."""
         contacts, _ = self.contacts_for(list(self.case.concerns))
-        others = [c for c in contacts if c.kind not in self.facts.declined and c.kind != "emergency"]
+        declined = {*self.facts.declined, *self.case.set_aside}
+        others = [c for c in contacts if c.kind not in declined and c.kind != "emergency"]
         adult = self._writer_is_an_adult()
         only_for_the_young = adult and all(c.kind in LINES_FOR_THE_YOUNG for c in others)
         if ((not others or only_for_the_young) and "social_services" not in self.facts.declined
@@ -580,7 +650,14 @@ class TurnBuilder:
         # young people to call themselves does not help a parent or a teacher: it comes last for them.
         others.sort(key=lambda c: (adult and c.kind in LINES_FOR_THE_YOUNG, c.kind in AUTHORITIES,
                                    c.id in self.before.shown))
-        text = (phrases.DECLINED if others else phrases.DECLINED_NO_OTHERS).format(emergency=self._emergency_number())
+        if self.facts.declined:
+            said = phrases.DECLINED if others else phrases.DECLINED_NO_OTHERS
+        else:  # "finns det något annat?"
+            said = phrases.MORE_HELP if any(c.id not in self.before.shown for c in others) else phrases.NO_MORE_HELP
+        reassure = ""
+        if "social_services" in self.facts.declined and self.facts.fears_removal:
+            reassure = phrases.SOC_RARELY_REMOVES + " "
+        text = said.format(emergency=self._emergency_number(), reassure=reassure)
         return Reply(route="declined", text=text, cards=self._cards(others[:3]), situations=self.case.situations)
 
     def _wanted_contacts(self) -> list[Resource]:
@@ -619,8 +696,9 @@ class TurnBuilder:
         if chosen:
             contacts, _ = self.contacts_for(chosen[:1])
             first = [c for c in contacts if c.id not in numbers][:1]
-        return Reply(route="closing", text=" ".join(text), cards=self._cards([*core, *first]),
-                     situations=self.case.situations)
+        # Without danger in the conversation, the card for what comes next leads; the numbers follow it.
+        cards = [*core, *first] if self.case.danger or not first else [*first, *core]
+        return Reply(route="closing", text=" ".join(text), cards=self._cards(cards), situations=self.case.situations)
 
     def _restart(self) -> Turn:
         reply = Reply(route="restart", text=phrases.RESTART, buttons=_menu())
@@ -723,7 +801,7 @@ class TurnBuilder:
             return Question("area", phrases.QUESTIONS["area"], phrases.AREA_BUTTONS)
         if (set(case.concerns) & AGE_MATTERS and case.age_group is None and case.role != "staff"
                 and "age" not in asked):
-            key = "age_self" if case.role == "young" or "young_self" in case.concerns else "age_other"
+            key = "age_self" if case.role == "young" or "young_self" in case.concerns or case.about_self else "age_other"
             return Question("age", phrases.QUESTIONS[key], phrases.AGE_BUTTONS)
         first = next((c for d in decisions for c in d.contacts if c.what_happens and c.kind != "emergency"), None)
         if first is not None and "what_happens" not in asked:

@@ -13,7 +13,7 @@ from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
 from bot.terms import IndexedTokens, index_text
 from bot.text import fold, words
-from bot.writer import writer_role
+from bot.writer import writer_role, writes_about_self, writes_as_man
 
 FALLBACK = "nlu_fallback"
 OTHER_AREA = "other"
@@ -100,6 +100,20 @@ class Facts:
     own_kinds: tuple[str, ...] = ()  # kinds of service the writer works at ("jag är socialsekreterare")
     wanted_kinds: tuple[str, ...] = ()  # kinds asked for by what they do ("finns det någon samordnare?")
     adult_writer: bool = False  # the writer gives their own age, 18 or over ("jag är 74 år")
+    man: bool = False  # the writer says he is a man or a boy ("jag är kille", "min fru slår mig")
+    what_it_is: bool = False  # only a name and "vad är": "vad är Välj att sluta?"
+    asks_other: bool = False  # "finns det något annat?": more help for the same case
+    vague: bool = False  # "hej jag vet inte riktigt vart jag ska vända mig": nothing yet of what it is about
+    asks_pay: bool = False  # "kan jag inte bara betala?"
+    fears_removal: bool = False  # "jag vill inte att de tar honom": soc turned down for fear of losing the child
+    about_self: bool = False  # the writer's own situation: "jag", and no son, friend or pupil the worry is for
+    cannot_call: bool = False  # "jag vågar inte ringa", "kan inte ringa, han hör mig"
+    # A question about reporting to the police ("hur gör jag en polisanmälan om hot"), or about reporting at all
+    # ("ska vi anmäla?") without a word of social services' part of it.
+    police_report: bool = False
+    report: bool = False
+    # "bryter jag sekretessen om jag gör en orosanmälan?": the duty to report and secrecy.
+    secrecy_and_report: bool = False
     # Help is there: "har ringt 112 nu och polisen är på väg", when only the classifier (no pattern) saw danger.
     help_arrived: bool = False
     detail: str | None = None  # a question about a contact: number, hours, anonymity, cost, languages …
@@ -152,7 +166,9 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     asked = tuple(r for r in services if _asks_about(text, data.catalogue.folded_aliases(r)))
     declined = tuple(dict.fromkeys(r.kind for r in services if r.kind != "emergency"
                                    and _turns_down(text, data.catalogue.folded_aliases(r))))
-    raised = _situations(message, intent, text, tokens, role)
+    vague = (not danger and not services and len(tokens.tokens) <= VAGUE_WORDS and lexicon.VAGUE.found_in(tokens)
+             and not lexicon.SIGNS.found_in(tokens))
+    raised = [] if vague else _situations(message, intent, text, tokens, role)
     own_kinds = tuple(kind for kind, phrases in lexicon.OWN_SERVICE.items() if phrases.found_in(tokens))
     requests = "?" in text or lexicon.REQUEST.found_in(tokens)
     wanted_kinds = tuple(kind for kind, phrases in lexicon.WANTED_KIND.items()
@@ -167,11 +183,15 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     detail = next((name for name, phrases in lexicon.DETAILS.items() if name != "what_is" and phrases.found_in(tokens)), None)
     if services and detail is None and lexicon.DETAILS["what_is"].found_in(tokens):
         detail = "what_is"
+    what_it_is = detail == "what_is" and asks_only_what_it_is(
+        text, [alias for r in services for alias in data.catalogue.folded_aliases(r)])
     if detail is None and intent == "ask_contact_detail":
         detail = "reach"  # "kan någon ringa mig?": how to reach them, rather than "tell me more"
     distress = danger or (lexicon.SIGNS.found_in(tokens) and not data.danger.sounds_harmless(text))
     uncertain = intent == FALLBACK or (intent == situations.OUT_OF_SCOPE and distress)
     thanks = not danger and lexicon.says_thanks(tokens, text)
+    reporting = lexicon.TO_REPORT.found_in(tokens)  # not a witness's or a trial's question
+    asks_other = lexicon.ASK_OTHER.found_in(tokens)
     return Facts(
         intent=intent,
         confidence=message.confidence if intent == message.intent else 0.0,
@@ -188,6 +208,15 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         wanted_kinds=wanted_kinds,
         help_arrived=(not danger or message.danger_rule == "danger_model") and lexicon.HELP_ARRIVED.found_in(tokens),
         adult_writer=any(age >= ADULT_AGE for age in _own_ages(fold(text))),
+        man=writes_as_man(text),
+        what_it_is=what_it_is,
+        about_self=bool(text) and writes_about_self(text),
+        police_report=reporting and _about_the_police_process(tokens),
+        secrecy_and_report=lexicon.SECRECY.found_in(tokens) and (reporting or lexicon.SOCIAL_SERVICES_PROCESS.found_in(tokens))
+        and not lexicon.POLICE_PROCESS.found_in(tokens),
+        report=reporting and not lexicon.SOCIAL_SERVICES_PROCESS.found_in(tokens)
+        and not lexicon.NOT_TO_THE_POLICE.found_in(tokens),
+        cannot_call=len(tokens.tokens) <= CANNOT_CALL_WORDS and lexicon.CANNOT_CALL.found_in(tokens),
         detail=detail,
         closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised) or thanks,
         thanks=thanks,
@@ -195,7 +224,11 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         acknowledged=bare and "?" not in text and _only_acknowledging(tokens),
         asks="?" in text,
         question="?" in text or bool(tokens.tokens) and tokens.tokens[0] in _QUESTION_START,
-        restart=intent == "start_over" or (short and lexicon.RESTART.found_in(tokens)),
+        restart=not asks_other and (intent == "start_over" or (short and lexicon.RESTART.found_in(tokens))),
+        asks_other=asks_other,
+        vague=vague,
+        fears_removal=lexicon.FEAR_OF_REMOVAL.found_in(tokens),
+        asks_pay=lexicon.ASK_PAY.found_in(tokens),
         affirm=intent == "affirm" or (bare and lexicon.AFFIRM.found_in(tokens) and not lexicon.DENY.found_in(tokens)),
         deny=intent == "deny" or (bare and lexicon.DENY.found_in(tokens)),
         show_all=intent == "show_contacts" or (short and lexicon.SHOW_ALL.found_in(tokens) and not raised),
@@ -307,8 +340,10 @@ def _underlying(message: Message, intent: str, named_service: bool) -> str | Non
     """The concern behind a question about "a service" that names none ("vart vänder man sig, anonymt?")."""
     if intent not in SERVICE_QUESTIONS or named_service:
         return None
+    # Never danger: that is the danger classifier's and the editors' patterns' to say, not a guess behind a question.
     return next((name for name, confidence in message.ranking
-                 if situations.is_concern(name) and confidence >= UNDERLYING_CONCERN_CONFIDENCE), None)
+                 if situations.is_concern(name) and name != situations.DANGER
+                 and confidence >= UNDERLYING_CONCERN_CONFIDENCE), None)
 
 
 def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens, role: str | None) -> list[str]:
@@ -382,6 +417,27 @@ def _alias_places(text: str, aliases: list[tuple[str, ...]]) -> Iterator[tuple[s
             for index in range(len(tokens) - size + 1):
                 if tuple(tokens[index:index + size]) == alias:
                     yield sentence, tokens, index, size
+
+
+# A vague opening is short: "min son hänger med fel kompisar, vet inte vart jag ska vända mig" says what it is about.
+VAGUE_WORDS = 10
+# "jag vågar inte ringa, han vet vem jag är" answers the emergency number; a long story that mentions it is more.
+CANNOT_CALL_WORDS = 15
+# Words around a name that still make "vad är Passus egentligen?" a bare question about what it is.
+_WHAT_IS_FILLER = {"vad", "va", "ar", "e", "a", "gor", "betyder", "egentligen", "for", "nat", "nagot", "nagonting",
+                   "typ", "och", "hej", "hejsan", "det", "den", "du", "vet"}
+
+
+def asks_only_what_it_is(text: str, aliases: list[tuple[str, ...]]) -> bool:
+    """The message is a name and "vad är" around it ("vad är Välj att sluta", "Vad e EXIT Fryshuset?"): it asks what
+    the service is, whatever the classifier reads into the name."""
+    tokens = [fold(w) for w in words(text)]
+    named: set[int] = set()
+    for alias in aliases:
+        size = len(alias)
+        named.update(i + k for i in range(len(tokens) - size + 1) if tuple(tokens[i:i + size]) == alias
+                     for k in range(size))
+    return bool(named) and all(t in _WHAT_IS_FILLER for i, t in enumerate(tokens) if i not in named)
 
 
 def _turns_down(text: str, aliases: list[tuple[str, ...]]) -> bool:

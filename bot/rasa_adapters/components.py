@@ -101,7 +101,7 @@ class RuleOverrides(GraphComponent):
         defaults = DEFAULT_SETTINGS
         return {"danger_threshold": defaults.threshold, "pattern_veto": defaults.veto, "danger_sure": defaults.sure,
                 "danger_likely": defaults.likely, "danger_certain": defaults.certain,
-                "danger_C": defaults.C}
+                "danger_C": defaults.C, "danger_skip_intents": []}
 
     def _settings(self) -> DangerSettings:
         return DangerSettings(threshold=float(self._config["danger_threshold"]), veto=float(self._config["pattern_veto"]),
@@ -122,8 +122,9 @@ class RuleOverrides(GraphComponent):
         return snapshot.danger if snapshot is not None else self._stored_rules
 
     def train(self, training_data: TrainingData) -> Resource:
+        skipped = set(self._config.get("danger_skip_intents") or ())
         examples = [(m.get(TEXT), m.get(INTENT) == situations.DANGER) for m in training_data.intent_examples
-                    if m.get(TEXT) and not str(m.get(TEXT)).startswith("/")]
+                    if m.get(TEXT) and not str(m.get(TEXT)).startswith("/") and m.get(INTENT) not in skipped]
         kept = weighted_examples()
         self._danger_model = DangerModel.fit(examples + [(text, danger) for text, danger, _ in kept], self._danger_settings,
                                              weights=[1.0] * len(examples) + [weight for _, _, weight in kept])
@@ -168,6 +169,10 @@ class RuleOverrides(GraphComponent):
                 message.set("danger_rule", matched, add_to_output=True)
                 continue
             _calm_reading(message, text)
+            if (message.get(INTENT) or {}).get("name") == NUMBERS_INTENT and _names_a_service(text):
+                # "soc nummer?": that service's number from the conversation, which knows where the person lives,
+                # not the fixed list of the most important numbers.
+                _force_intent(message, CONTACT_DETAIL_INTENT)
             button = typed_button(text)
             if button is not None:
                 intent, values = button
@@ -180,6 +185,11 @@ class RuleOverrides(GraphComponent):
                     _force_intent(message, AREA_INTENT)
                     _set_entities(message, {"area": area.id}, len(text))
         return messages
+
+
+def _names_a_service(text: str) -> bool:
+    snapshot = editors_data.current_or_none()
+    return snapshot is not None and bool(snapshot.catalogue.named_in(text))
 
 
 def _set_entities(message: Message, values: Dict[str, str], length: int) -> None:
@@ -201,6 +211,8 @@ def _demote(message: Message, names: tuple[str, ...]) -> None:
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
 
+NUMBERS_INTENT = "ask_numbers"  # the fixed list of the most important numbers (data/rules/chitchat.yml)
+CONTACT_DETAIL_INTENT = "ask_contact_detail"
 # Intents the Rasa rules answer with a fixed text (data/rules/chitchat.yml), without the conversation.
 SMALL_TALK = ("greet", "bot_challenge")
 
