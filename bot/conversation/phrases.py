@@ -103,16 +103,16 @@ DANGER_AGAIN = ("Ring {emergency} nu om du inte redan har gjort det, och stanna 
 # ("Skyldigheten att göra en orosanmälan väger tyngre än sekretessen").
 SECRECY_AND_REPORT = ("Skyldigheten att göra en orosanmälan väger tyngre än sekretessen och tystnadsplikten: du bryter "
                       "inte mot dem när du anmäler oro för ett barn till socialtjänsten. Du kan ringa socialtjänsten "
-                      "och rådgöra först. Är någon i fara, ring 112.")
+                      "och rådgöra först. Är någon i fara, ring {emergency}.")
 # Blackmail: the police advise never to pay (polisen, NOA, in https://www.dagens.se/nyheter/polisen-slar-larm-unga-pressas-pa-pengar-for-nakenbilder-online
 # "viktigt att aldrig betala utpressarna och att alltid göra en polisanmälan"; "det är vanligt att de som betalar senare
 # krävs på mer pengar", polisen in https://sn.se/nyheter/nykoping/artikel/ny-brottsvag-utpressare-hotar-skicka-intima-bilder-till-slakten-/jne0032j).
 DONT_PAY = ("Polisen avråder från att betala. Det är vanligt att den som har betalat får nya krav. Anmäl till polisen i "
             "stället, och spara meddelanden och skärmbilder. Är du i fara just nu, ring {emergency}.")
 # How to report a threat or a crime to the police, when that is what the question is about.
-POLICE_REPORT = ("En polisanmälan gör du på polisen.se eller genom att ringa polisen på 114 14. Spara meddelanden, "
+POLICE_REPORT = ("En polisanmälan gör du på polisen.se eller genom att ringa polisen på {police}. Spara meddelanden, "
                  "skärmbilder och annat som visar vad som har hänt. Brottsofferjouren kan stötta dig, också innan du "
-                 "har anmält. Är någon i fara just nu, ring 112.")
+                 "har anmält. Är någon i fara just nu, ring {emergency}.")
 # The writer dares not or cannot call during danger: the number still comes first, with a way round it.
 CANNOT_CALL = ("Jag förstår att du är rädd. Är någon i fara just nu är {emergency} ändå det snabbaste sättet att få "
                "hjälp. Kan du inte ringa själv, be någon i närheten att ringa. Du kan skriva här medan du väntar.")

@@ -278,7 +278,7 @@ class TurnBuilder:
         elif facts.asks_pay and "threat_extortion" in case.concerns:
             reply = self._dont_pay()  # "kan jag inte bara betala?"
         elif self.before.danger and facts.cannot_call and not facts.help_arrived and not facts.closing:
-            reply = self._cannot_call()  # "jag vågar inte ringa, han vet vem jag är": 112 still, and a way round
+            reply = self._cannot_call()  # "jag vågar inte ringa, han vet vem jag är": the emergency number, and a way round
         elif facts.show_all:
             reply = self._show_all()
         elif facts.intent == "privacy_question" and self._about_the_bot():
@@ -536,14 +536,17 @@ class TurnBuilder:
     def _police_report(self, decision: Decision) -> Reply:
         first = [self.data.catalogue.get(i) for i in (POLICE, VICTIM_SUPPORT) if i in self.data.catalogue]
         rest = [c for c in decision.contacts if c not in first and c.kind != "social_services"]
-        return Reply(route="process:police_report", text=phrases.POLICE_REPORT, cards=self._cards([*first, *rest]),
+        police = self.data.catalogue.resources.get(POLICE)
+        text = phrases.POLICE_REPORT.format(police=police.phones[0].number if police and police.phones else "polisen.se",
+                                            emergency=self._emergency_number())
+        return Reply(route="process:police_report", text=text, cards=self._cards([*first, *rest]),
                      situations=self.case.situations)
 
     def _secrecy_and_report(self, decision: Decision) -> Reply:
         """"bryter jag sekretessen om jag gör en orosanmälan?": the duty to report weighs more."""
         soc = [c for c in decision.contacts if c.kind == "social_services"][:1]
-        return Reply(route="process:secrecy", text=phrases.SECRECY_AND_REPORT, cards=self._cards(soc),
-                     situations=self.case.situations)
+        text = phrases.SECRECY_AND_REPORT.format(emergency=self._emergency_number())
+        return Reply(route="process:secrecy", text=text, cards=self._cards(soc), situations=self.case.situations)
 
     def _detail(self, detail: str, resources: list[Resource]) -> Reply:
         unknown_languages = [r for r in resources if detail == "languages" and not r.languages]
