@@ -415,10 +415,12 @@ class TurnBuilder:
         return Reply(route="danger_now:again", text=phrases.DANGER_AGAIN.format(emergency=self._emergency_number()), cards=self._cards([*emergency, *rest]),
                      urgent=True, situations=self.case.situations)
 
+    def _police_and_victim_support(self) -> list[Resource]:
+        return [self.data.catalogue.get(i) for i in (POLICE, VICTIM_SUPPORT) if i in self.data.catalogue]
+
     def _dont_pay(self) -> Reply:
-        police = [self.data.catalogue.get(i) for i in (POLICE, VICTIM_SUPPORT) if i in self.data.catalogue]
         return Reply(route="follow_up:dont_pay", text=phrases.DONT_PAY.format(emergency=self._emergency_number()),
-                     cards=self._cards(police), situations=self.case.situations)
+                     cards=self._cards(self._police_and_victim_support()), situations=self.case.situations)
 
     def _cannot_call(self) -> Reply:
         emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
@@ -534,11 +536,9 @@ class TurnBuilder:
         return self.facts.police_report or (self.facts.report and bool(CRIMES & set(self.case.concerns)))
 
     def _police_report(self, decision: Decision) -> Reply:
-        first = [self.data.catalogue.get(i) for i in (POLICE, VICTIM_SUPPORT) if i in self.data.catalogue]
+        first = self._police_and_victim_support()
         rest = [c for c in decision.contacts if c not in first and c.kind != "social_services"]
-        police = self.data.catalogue.resources.get(POLICE)
-        text = phrases.POLICE_REPORT.format(police=police.phones[0].number if police and police.phones else "polisen.se",
-                                            emergency=self._emergency_number())
+        text = phrases.POLICE_REPORT.format(police=self._number(POLICE) or "polisen.se", emergency=self._emergency_number())
         return Reply(route="process:police_report", text=text, cards=self._cards([*first, *rest]),
                      situations=self.case.situations)
 
@@ -817,7 +817,11 @@ class TurnBuilder:
         return tuple(Card.of(r, self.now) for r in unique)
 
     def _emergency_number(self) -> str:
-        resource = self.data.catalogue.resources.get(EMERGENCY)
+        return self._number(EMERGENCY)
+
+    def _number(self, resource_id: str) -> str:
+        """The first phone number the editors gave the resource, or "" when it has none."""
+        resource = self.data.catalogue.resources.get(resource_id)
         return resource.phones[0].number if resource and resource.phones else ""
 
     def _finish(self, reply: Reply) -> Turn:
