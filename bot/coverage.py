@@ -21,9 +21,10 @@ from bot.problems import Problem
 from bot.routing import Decision, fits_situation, professional_only
 from bot.schedule import STOCKHOLM
 
-WRITERS: tuple[str | None, ...] = (None, "relative", "young", "staff", "victim", "man", "young_man")
+WRITERS: tuple[str | None, ...] = (None, "relative", "young", "staff", "victim", "man", "young_man", "uses_violence")
 WRITER_NAMES = {None: "okänd", "relative": "anhörig", "young": "ung", "staff": "personal", "victim": "utsatt",
-                "man": "man", "young_man": "ung kille"}
+                "man": "man", "young_man": "ung kille", "uses_violence": "använder våld"}
+USES_VIOLENCE = "uses_violence"  # a writer, not a role: `writer: uses_violence` (data/routing.yml)
 # The writers that are a role and `writer: man` together (data/routing.yml).
 AS_MAN = {"man": None, "young_man": "young"}
 OTHER_MUNICIPALITY = "uppsala"
@@ -63,9 +64,9 @@ def compute(data: Snapshot, gazetteer: Gazetteer) -> Coverage:
             for area in areas(gazetteer):
                 for young in (False, True):
                     for moment in MOMENTS:
-                        role = AS_MAN[writer] if writer in AS_MAN else writer
+                        role = AS_MAN[writer] if writer in AS_MAN else None if writer == USES_VIOLENCE else writer
                         decision = data.routing.decide(situation, data.catalogue, role, area, moment, young=young,
-                                                       man=writer in AS_MAN)
+                                                       man=writer in AS_MAN, uses_violence=writer == USES_VIOLENCE)
                         reached.update(c.id for c in decision.contacts)
                         if moment is MOMENTS[0]:
                             rows.append(Row(situation, writer, area, young, decision))

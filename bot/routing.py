@@ -21,7 +21,7 @@ from bot.yamlio import LineDict, YamlError, load_yaml
 
 ROLES = ("staff", "relative", "young", "victim")
 # `when: writer: man`: the writer says he is a man or a boy. Lines such as Kvinnofridslinjen are for women.
-WRITERS = ("man",)
+WRITERS = ("man", "uses_violence")
 # Which catalogue audiences each writer belongs to ("public" fits everyone).
 ROLE_AUDIENCES = {"staff": {"staff"}, "relative": {"relative"}, "young": {"young", "self"}, "victim": {"victim", "self"}}
 LOCAL_PREFIX = "local:"
@@ -41,17 +41,21 @@ class Route:
     text: str
     contacts: tuple[str, ...]
     writers: tuple[str, ...] = ()
+    young: bool | None = None  # `when: young: true`: only when the person concerned is under 18 (false: 18 or over)
     ask_area: bool = False
     young_extra: tuple[str, ...] = ()
     if_closed: tuple[str, ...] = ()
     line: int = 0
 
-    def applies(self, situation: str, role: str | None, area: Area | None, man: bool = False) -> bool:
+    def applies(self, situation: str, role: str | None, area: Area | None, man: bool = False,
+                young: bool = False, uses_violence: bool = False) -> bool:
         if situation not in self.situations:
+            return False
+        if self.young is not None and self.young != young:
             return False
         if self.roles and role not in self.roles:
             return False
-        if self.writers and not (man and "man" in self.writers):
+        if self.writers and not (man and "man" in self.writers or uses_violence and "uses_violence" in self.writers):
             return False
         if self.areas and not (area and set(area.lookup_order()) & set(self.areas)):
             return False
@@ -142,13 +146,15 @@ class RoutingTable:
         now: datetime | None = None,
         young: bool = False,
         man: bool = False,
+        uses_violence: bool = False,
     ) -> Decision:
         """The first route that applies, with local contacts resolved for the area.
 
         `young`: the person concerned is under 18 (or the writer is young); adds the route's `young_extra`.
         `man`: the writer says he is a man or a boy (routes with `writer: man`).
+        `uses_violence`: the writer says they use violence at home (routes with `writer: uses_violence`).
         """
-        route = next((r for r in self.routes if r.applies(situation, role, area, man)), None)
+        route = next((r for r in self.routes if r.applies(situation, role, area, man, young, uses_violence)), None)
         if route is None:
             raise LookupError(f"no route for situation '{situation}'")
         wanted = list(route.contacts)
@@ -211,7 +217,8 @@ def _offer_open_alternative(
         alternative = catalogue.get(alternative_id)
         if alternative.is_open(now) is not False:
             when = f" och öppnar {opens}" if opens else ""
-            note = f"{first_closed.name} är stängt just nu{when}. {alternative.name} kan du nå nu."
+            # "har stängt", not "är stängt/stängd": right whatever the name's gender ("CVE – stödtelefon …").
+            note = f"{first_closed.name} har stängt just nu{when}. {alternative.name} kan du nå nu."
             if alternative.id not in {r.id for r in contacts}:
                 contacts = [*contacts, alternative]
             return contacts, note
@@ -246,7 +253,7 @@ def parse_routing(document: object, path: Path, catalogue: Catalogue | None, gaz
         route = _parse_route(item, found, seen, catalogue, gazetteer)
         if route is None:
             continue
-        if not route.roles and not route.areas and not route.writers:
+        if not route.roles and not route.areas and not route.writers and route.young is None:
             covered.update(route.situations)
         routes.append(route)
     for situation in SITUATIONS:
@@ -271,6 +278,10 @@ def _parse_route(item: object, found: Collector, seen: set[str], catalogue: Cata
     roles = _as_tuple(when.get("role"))
     areas = _as_tuple(when.get("area"))
     writers = _as_tuple(when.get("writer"))
+    young = when.get("young")
+    if young is not None and not isinstance(young, bool):
+        found.add(item.line_of("when"), "when.young", "skriv young: true (personen är under 18) eller young: false.")
+        young = None
     for situation in situations:
         if situation not in SITUATIONS:
             found.add(item.line_of("when"), "when.situation", f"okänd situation '{situation}'. Välj bland: {', '.join(SITUATIONS)}.")
@@ -296,7 +307,7 @@ def _parse_route(item: object, found: Collector, seen: set[str], catalogue: Cata
     if not str(item.get("text") or "").strip():
         found.add(line, "text", "skriv texten som boten ska säga.")
     return Route(
-        id=route_id, situations=situations, roles=roles, areas=areas, writers=writers,
+        id=route_id, situations=situations, roles=roles, areas=areas, writers=writers, young=young,
         text=" ".join(str(item.get("text", "")).split()), contacts=contacts,
         ask_area=item.get("ask") == "area", young_extra=_as_tuple(item.get("young_extra")),
         if_closed=_as_tuple(item.get("if_closed")), line=line,

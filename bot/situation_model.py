@@ -106,7 +106,9 @@ def _train_member(rows: csr_matrix, targets: np.ndarray, class_weight: np.ndarra
     output_weights = tf.Variable(tf.random.normal((settings.hidden, n_classes), stddev=float(np.sqrt(1.0 / settings.hidden))))
     output_bias = tf.Variable(tf.zeros(n_classes))
     variables = [hidden_weights, hidden_bias, output_weights, output_bias]
-    optimizer = tf.keras.optimizers.Adam(settings.learning_rate)
+    # Keras' fused Adam (one kernel over the weights): the same update as tf.keras.optimizers.Adam, which runs it
+    # as separate operations over the 20 000 × 128 hidden weights; 5.5 → 3.3 s a member (session 16).
+    optimizer = tf.keras.optimizers.legacy.Adam(settings.learning_rate)
 
     @tf.function
     def step(batch: tf.SparseTensor, batch_targets: tf.Tensor, weights: tf.Tensor) -> None:

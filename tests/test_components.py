@@ -118,3 +118,36 @@ def test_a_number_asked_for_a_named_service_is_that_services_not_the_fixed_list(
     from bot.rasa_adapters.components import _names_a_service
 
     assert _names_a_service(text) is named
+
+
+@pytest.mark.parametrize("config", [{}, {"analyzer": "char_wb", "min_ngram": 2, "max_ngram": 5}])
+def test_the_batched_featurizer_gives_each_training_message_the_features_rasa_would(tmp_path, config):
+    from unittest.mock import Mock
+
+    from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
+    from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    from bot.rasa_adapters.components import BatchedCountVectorsFeaturizer
+
+    texts = ["min son hänger med äldre killar", "hjälp han har en kniv", "tack", "vad gör soc", "min son min son"]
+
+    def training_data() -> TrainingData:
+        examples = [Message(data={TEXT: t, "intent": f"i{n % 2}"}) for n, t in enumerate(texts)]
+        data = TrainingData(examples)
+        tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+        tokenizer.process_training_data(data)
+        return data
+
+    features = []
+    for cls in (CountVectorsFeaturizer, BatchedCountVectorsFeaturizer):
+        (tmp_path / cls.__name__).mkdir()
+        storage = LocalModelStorage(tmp_path / cls.__name__)
+        featurizer = cls.create({**cls.get_default_config(), **config}, storage, Resource("cvf"),
+                                Mock(node_name="cvf", is_finetuning=False))
+        data = training_data()
+        featurizer.train(data)
+        featurizer.process_training_data(data)
+        features.append([(f.attribute, f.type, f.features.toarray().tolist()) for m in data.training_examples
+                         for f in m.features])
+    assert features[0] and features[0] == features[1]

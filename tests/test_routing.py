@@ -446,7 +446,9 @@ def test_a_number_asked_for_by_kind_is_that_kind_s_number_not_the_last_reply_s(g
     exit_names = [guide.snapshot().catalogue.get(i).name for i in first.case.shown
                   if guide.snapshot().catalogue.get(i).kind == "exit_programme"]
     assert exit_names and turn.reply.text.startswith(exit_names[0])
-    assert "112" not in turn.reply.text
+    # The number asked for; right after the emergency answer the emergency number follows it, as its own sentence.
+    answer, _, after = turn.reply.text.partition(" Är någon i fara just nu")
+    assert "112" not in answer and "112" in after
 
 
 def test_after_an_unsure_answer_an_age_goes_on_about_the_likeliest_situation_not_back_to_the_menu(guide):
@@ -802,3 +804,116 @@ def test_a_vague_opening_gets_the_likeliest_help_and_a_question_and_takes_nothin
     told = respond(guide, "violence_close_relationship", "hon har en kille som är mycket äldre och han bestämmer allt",
                    later.case)
     assert told.case.concerns == ("violence_close_relationship",) and told.reply.cards
+
+
+# --- answers to the bot's own danger question, and the turn right after the emergency answer (session 16) -----
+
+
+def _classifier_danger(text):
+    """A message the danger classifier alone read as danger now (no editors' pattern)."""
+    return Message.from_parse_data({"intent": {"name": "acute_danger", "confidence": 1.0},
+                                    "intent_ranking": [{"name": "acute_danger", "confidence": 1.0},
+                                                       {"name": "violence_close_relationship", "confidence": 0.3}],
+                                    "danger_rule": "danger_model", "danger_probability": 0.6}, text)
+
+
+def test_no_to_the_danger_question_is_an_answer_not_danger(guide):
+    first = respond(guide, "violence_close_relationship",
+                    "min systerdotter 16 får inte ha kompisar och dom kollar hennes telefon, hon tror hon ska giftas bort")
+    assert first.case.pending == "danger"
+    turn = guide.respond(_classifier_danger("nej inte nu, dom åker i juni"), first.case, TUESDAY_NOON)
+    assert not turn.reply.urgent and turn.reply.route.startswith("answer")
+    assert "Bra att ingen är i fara just nu" in turn.reply.text and "112" in turn.reply.text
+    # A word of now after "men" is danger again, and so is an editors' pattern.
+    later = guide.respond(_classifier_danger("nej dom är inte här nu men dom skrev att dom kommer ikväll"), first.case,
+                          TUESDAY_NOON)
+    assert later.reply.urgent
+    pattern = guide.respond(Message.from_parse_data(
+        {"intent": {"name": "acute_danger", "confidence": 1.0}, "danger_rule": "weapon", "danger_probability": 0.6},
+        "nej men han har en kniv"), first.case, TUESDAY_NOON)
+    assert pattern.reply.urgent
+
+
+def test_a_correction_of_the_emergency_answer_gets_the_calm_help(guide):
+    danger = guide.respond(_classifier_danger("dom har sagt att om jag slutar så händer nåt med min mamma"), Case(),
+                           TUESDAY_NOON)
+    assert danger.reply.urgent
+    calm = guide.respond(_classifier_danger("nej det är inte akut nu"), danger.case, TUESDAY_NOON)
+    assert not calm.reply.urgent and calm.reply.cards and "emergency" not in kinds(calm)
+    assert not calm.case.danger
+    # A bare "nej" after the emergency answer, which asked nothing, says nothing of the danger.
+    bare = guide.respond(_classifier_danger("nej"), danger.case, TUESDAY_NOON)
+    assert bare.reply.urgent
+
+
+def test_right_after_the_emergency_answer_yes_or_an_unknown_address_keeps_112_first(guide):
+    danger = respond(guide, "acute_danger", "min kompis har tagit en massa tabletter och vill dö")
+    assert danger.reply.urgent
+    address = respond(guide, "nlu_fallback", "jag vet inte var hon bor exakt", danger.case)
+    assert address.reply.urgent and kinds(address)[0] == "emergency" and "adressen" in address.reply.text
+    yes = respond(guide, "affirm", "ja", danger.case)
+    assert yes.reply.urgent and kinds(yes)[0] == "emergency"
+    # A place asks for the help where the person is: the local help, with the emergency number in the text.
+    place = respond(guide, "inform_area", "vi bor i tumba", danger.case)
+    assert not place.reply.urgent and "112" in place.reply.full_text()
+    safe = respond(guide, "deny", "nej jag e safe nu", danger.case)
+    assert not safe.reply.urgent
+
+
+def test_a_bare_number_answers_how_old(guide):
+    first = respond(guide, "leave_gang", "jag vill ut ur gänget men dom vet var min mamma bor")
+    young = respond(guide, "inform_age", "16", first.case)
+    assert young.case.age_group == "under_18" and young.reply.question != first.reply.question
+    adult = respond(guide, "inform_age", "20", first.case)
+    assert adult.case.age_group == "adult"
+
+
+def test_a_young_person_asking_about_an_adult_is_not_an_adult(guide):
+    first = respond(guide, "young_self", "jag e 14 och pappa slår mamma")
+    turn = respond(guide, "ask_process", "måste jag berätta för nån vuxen", first.case)
+    assert turn.case.age_group == "under_18"
+
+
+def test_a_weak_goodbye_without_a_word_of_leaving_does_not_end_the_conversation(guide):
+    first = respond(guide, "hate_crime", "nån har klottrat hakkors på vår dörr")
+    turn = guide.respond(Message(text="i natt", intent="goodbye", confidence=0.59), first.case, TUESDAY_NOON)
+    assert turn.reply.route != "closing" and turn.case.concerns
+    bye = guide.respond(Message(text="ok hej då", intent="goodbye", confidence=0.59), first.case, TUESDAY_NOON)
+    assert bye.reply.route == "closing"
+
+
+def test_something_more_said_later_is_a_concern_even_when_the_classifier_is_unsure(guide):
+    first = respond(guide, "worried_extremism", "min man har börjat titta på videor om att västvärlden ska förstöras")
+    message = Message.from_parse_data({"intent": {"name": "nlu_fallback", "confidence": 0.25},
+                                       "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.25},
+                                                          {"name": "crime_victim", "confidence": 0.37}]},
+                                      "förresten, han har slagit mig några gånger också")
+    turn = guide.respond(message, first.case, TUESDAY_NOON)
+    assert "crime_victim" in turn.case.concerns and turn.reply.cards
+
+
+def test_a_relative_worried_for_a_child_at_home_gets_social_services_first(guide):
+    aunt = respond(guide, "violence_close_relationship",
+                   "jag är moster till en tjej på 16, hennes pappa och farbröder bestämmer allt och slår henne")
+    assert aunt.case.age_group == "under_18"
+    assert kinds(aunt)[0] == "social_services" and "kvinnofridslinjen" in ids(aunt)
+    # A woman about her own partner: Kvinnofridslinjen first, as before.
+    woman = respond(guide, "violence_close_relationship", "min sambo slår mig när han dricker")
+    assert ids(woman)[0] == "kvinnofridslinjen"
+
+
+def test_someone_who_uses_violence_gets_the_line_for_those_who_do_not_the_victims_help(guide):
+    turn = respond(guide, "violence_close_relationship", "jag har slagit min flickvän två gånger, jag vill sluta")
+    assert turn.reply.route.startswith("close_relationship_uses_violence") and ids(turn)[0] == "valj_att_sluta"
+    assert "kvinnofridslinjen" not in ids(turn) and "Ingen har rätt att utsätta dig" not in turn.reply.text
+    # A victim is not offered the line for those who use violence, now or after a place is given.
+    victim = respond(guide, "violence_close_relationship", "min man slår mig")
+    place = respond(guide, "inform_area", "vi bor i tumba", victim.case)
+    assert "valj_att_sluta" not in ids(victim) + ids(place)
+
+
+def test_a_parent_afraid_that_soc_takes_the_child_gets_the_answer_first(guide):
+    first = respond(guide, "worried_gang", "min son 15 hänger med ett gäng i tensta")
+    turn = respond(guide, "ask_service", "kan soc ta honom från mig då?", first.case)
+    assert turn.reply.text.startswith("Det är mycket ovanligt att en orosanmälan leder till")
+    assert kinds(turn) == ["social_services"] and turn.reply.text.count("mycket ovanligt") == 1

@@ -25,8 +25,11 @@ class Case:
     age_group: str | None = None  # the person concerned: under_18 or adult (the writer, when young)
     area: str | None = None  # an area id: "botkyrka", "stockholm:jarva"
     man: bool = False  # the writer said he is a man or a boy: routes with `writer: man`
+    uses_violence: bool = False  # the writer uses violence at home ("jag har slagit min fru"): `writer: uses_violence`
     about_self: bool = False  # the first concern was the writer's own ("jag blev rånad"): "how old are you?"
     danger: bool = False  # imminent danger came up in this conversation
+    # The last reply was the emergency answer: "ja", "jag e 15" or "Bredäng" right after it is about the danger.
+    urgent: bool = False
     set_aside: tuple[str, ...] = ()  # kinds of contact not to give first: turned down, or the writer's own service
     # The likeliest concern not yet taken as one: the bot's guess when it was unsure, or what a message answered
     # with the emergency number was also about. A calm turn after it (an age, a place) goes on about it.

@@ -110,6 +110,19 @@ RESTART = Phrases.of(["börja om", "borja om", "starta om", "ny fråga", "annan 
 AFFIRM = Phrases.of(["ja", "japp", "jajamen", "jo", "absolut", "gärna", "ja tack", "okej", "ok", "visst", "yes", "jepp",
                      "precis", "stämmer", "det stämmer", "exakt", "aa", "ja gärna"])
 DENY = Phrases.of(["nej", "nä", "nej tack", "inte nu", "behövs inte", "nope", "nää", "nix", "stämmer inte", "fel"])
+# The first word of a no to "Är någon i fara just nu?" ("nej han är inte här nu"), or words that say so anywhere.
+NO_WORDS = frozenset(fold(w) for w in ("nej", "nä", "nää", "näe", "nope", "no", "nix", "nejdå", "nädå"))
+NOT_ACUTE = Phrases.of(["inte akut", "ej akut", "inget akut", "ingen fara", "inte i fara", "inte farligt", "ingen akut",
+                        "inte nu", "inte just nu", "inte här nu", "inte hemma nu", "inte här längre",
+                        "inte hemma längre"])
+# The person is safe now, in their own words ("nej jag e safe nu", "det är lugnt nu"): the danger is over.
+SAFE_NOW = Phrases.of(["safe", "i säkerhet", "är säker nu", "e säker nu", "är trygg nu", "e trygg nu", "är lugnt nu",
+                       "e lugnt nu", "lugnt nu", "har gått nu", "har åkt nu", "har stuckit", "drog därifrån"])
+# Where the person in danger is, unknown ("jag vet inte var hon bor exakt"): the emergency number still comes first.
+PLACE_UNKNOWN = Phrases.of(["jag vet inte var", "jag vet inte vart", "ja vet inte var", "jag vet ej var", "vi vet inte var",
+                            "vi vet inte vart", "jag vet inte adressen", "vet inte exakt var", "jag vet inte exakt var"])
+# Where a second clause begins ("nej inte nu, men dom kommer ikväll").
+BUT_WORDS = frozenset({"men", "fast", "but", "utom"})
 SHOW_ALL = Phrases.of(["visa alla", "alla kontakter", "alla nummer", "alla numren", "visa igen", "en gång till",
                        "igen", "repetera", "upprepa"])
 
@@ -173,6 +186,8 @@ TOPIC_CUES: dict[str, Phrases] = {
         "is-propaganda", "daesh", "terror*", "autonom*", "vänsterextrem*", "högerextrem*", "incel*", "skolskjut*",
         "manifest", "propaganda", "hakkors*", "nmr", "nordiska motståndsrörelsen", "kalifat*", "islamiska staten",
         "om is", "med is", "till is", "för is", "isis",
+        # Session 16: what a parent hears from a child drawn in online ("skrek heil i headsetet").
+        "heil", "sieg heil", "1488", "svarta solen", "sverige för svenskar", "great replacement", "folkutbyte*",
     ]),
     "worried_gang": Phrases.of([
         "gäng*", "kriminell*", "knark*", "langa*", "säljer", "droger", "uppdrag", "springpojk*", "rekryt*",

@@ -49,6 +49,9 @@ OPEN_QUESTION = "De här kan svara på din fråga och hjälpa dig vidare:"
 NOTHING_TO_ADD = "Jag har inget nytt att lägga till just nu, men jag finns kvar här."
 DENIED = "Okej."
 NOT_IN_DANGER = "Bra att ingen är i fara just nu."
+# "jag vet inte var hon bor" right after the emergency answer.
+PLACE_UNKNOWN = "Ring {emergency} även om du inte vet adressen. Berätta det du vet, så hjälper de dig vidare."
+IF_IT_CHANGES = "Blir det akut, ring {emergency}."
 BOT_PRIVACY = (
     "Det du skriver här sparas inte. Samtalet finns bara kvar en kort stund medan du chattar och raderas sedan. "
     "Skriv ändå inte namn, personnummer eller adresser. Jag kan inte ta emot anmälningar eller tips."
@@ -79,7 +82,7 @@ SHOW_ALL_BUTTON = Button("Visa alla kontakter", "/show_contacts")
 DETAIL = {
     "number": "{name}: {numbers}.",
     "no_number": "{name} har inget telefonnummer i min lista. Kontaktuppgifter finns på {where}.",
-    "always_open": "{name} har öppet dygnet runt.",
+    "always_open": "Du når {name} dygnet runt.",
     "open_now": "{name} har öppet just nu ({week}).",
     "closed_now": "{name} har stängt just nu och öppnar {opens} ({week}).",
     "phone_hours": "{name}: {hours}.",
@@ -127,6 +130,7 @@ NO_MORE_HELP = ("Fler kontakter än de här har jag inte för det du har berätt
                 "{emergency}.")
 # The social services' own word (data/resources/national.yml, social_services_generic): said to a parent who fears it.
 SOC_RARELY_REMOVES = "Det är mycket ovanligt att en orosanmälan leder till att ett barn flyttas från hemmet."
+REPORT_RARELY_REMOVES = "Det är mycket ovanligt att en anmälan leder till att ett barn flyttas från hemmet."  # its own words
 DECLINED_NO_OTHERS = ("Det är okej. Du bestämmer själv vem du vill prata med. {reassure}Är någon i fara just nu, "
                       "ring {emergency}.")
 REACH_WAYS = {"phone": "ring {numbers}", "email": "mejla {email}", "url": "fler sätt att nå dem står på {url}"}

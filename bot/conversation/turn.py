@@ -46,6 +46,8 @@ YES_NO_QUESTIONS = frozenset({"what_happens", "danger"})
 # Questions about how to reach a contact, as opposed to what it is or does.
 YOUNG_SELF = "young_self"
 LATER_CONCERN_CONFIDENCE = 0.5
+# At most this many words right after the emergency answer: still about the danger, unless it says otherwise.
+DANGER_GOES_ON_WORDS = 8
 LATER_DETAIL_QUESTION_CONFIDENCE = 0.8
 AUTHORITIES = frozenset({"police", "social_services", "security_police"})
 POLICE_KINDS = frozenset({"police", "security_police"})
@@ -100,6 +102,8 @@ class TurnBuilder:
         if facts.man and not case.man:
             case = replace(case, man=True)
             self.news.append("man")
+        if facts.uses_violence and not case.uses_violence:
+            case = replace(case, uses_violence=True)
         if facts.age_group and facts.age_group != case.age_group:
             case = replace(case, age_group=facts.age_group)
             self.news.append("age")
@@ -203,7 +207,8 @@ class TurnBuilder:
         # start with lines for children (Bris is for under 18). Case.young says which young writers count.
         role = None if self.case.role == "young" and not self.case.young else self.case.role
         return self.data.routing.decide(situation, self.data.catalogue, role, self.area, self.now,
-                                        young=self.case.young, man=self.case.man)
+                                        young=self.case.young, man=self.case.man,
+                                        uses_violence=self.case.uses_violence)
 
     def contacts_for(self, concerns: list[str]) -> tuple[list[Resource], list[Decision]]:
         """Every contact of the most urgent concern, then the first few of each further one."""
@@ -275,6 +280,10 @@ class TurnBuilder:
             reply = self._after_danger()  # "har ringt 112 nu, men vad gör vi med de andra ungdomarna?"
         elif facts.danger:
             reply = self._danger()
+        elif facts.denies_danger:
+            reply = self._no_danger_now()  # "nej inte nu, dom åker i juni", "nej det är inte akut"
+        elif self._danger_goes_on():
+            reply = self._danger_still()  # "ja", "jag e 15", "Bredäng" right after "Ring 112 nu"
         elif facts.asks_pay and "threat_extortion" in case.concerns:
             reply = self._dont_pay()  # "kan jag inte bara betala?"
         elif self.before.danger and facts.cannot_call and not facts.help_arrived and not facts.closing:
@@ -285,6 +294,8 @@ class TurnBuilder:
             reply = self._bot_privacy()
         elif (facts.declined or facts.asks_other) and case.concerns and not self.new_concerns:
             reply = self._alternatives()  # "nej inte soc", "finns det något annat?"
+        elif facts.fears_removal and facts.question and not self.new_concerns:
+            reply = self._removal_question()  # "kan de ta mitt barn?", "kan hon bli omhändertagen?"
         elif facts.closing and not facts.asks and not self.new_concerns:
             reply = self._closing()  # "okej då ringer jag imorgon. tack" closes; it does not ask for the number
         elif facts.detail and self._about_contacts() and (self.named or case.last_shown):
@@ -329,7 +340,7 @@ class TurnBuilder:
             reply = self._open_question()  # "kan jag ha nån med mig i rätten?": who can answer it, not a nudge
         else:
             reply = self._nudge()
-        if ((facts.maybe_danger or question_after_danger) and not reply.urgent
+        if ((facts.maybe_danger or question_after_danger or self.before.urgent) and not reply.urgent
                 and self._emergency_number() not in reply.full_text()):
             reply = replace(reply, text=" ".join(p for p in (reply.text, phrases.IF_IN_DANGER.format(emergency=self._emergency_number())) if p))
         return self._finish(reply)
@@ -415,6 +426,61 @@ class TurnBuilder:
         return Reply(route="danger_now:again", text=phrases.DANGER_AGAIN.format(emergency=self._emergency_number()), cards=self._cards([*emergency, *rest]),
                      urgent=True, situations=self.case.situations)
 
+    def _danger_goes_on(self) -> bool:
+        """Right after the emergency answer, "ja" or "jag vet inte var hon bor" is about the danger: 112 stays first
+        (the emergency centre finds people without an address). Anything else that says something ("vi bor i Tumba",
+        "jag e 15", what happened) asks for the help after it, which it gets with the emergency number in the text
+        (build): so the writers of the conversation sets judged such turns, and so a frightened person reads them."""
+        facts = self.facts
+        return (self.before.urgent and facts.words <= DANGER_GOES_ON_WORDS and not facts.question and not self.news
+                and (facts.affirm or facts.place_unknown) and not facts.situations
+                and not (facts.help_arrived or facts.danger_over and not facts.place_unknown or facts.closing or facts.declined
+                         or facts.asks_other or facts.show_all or facts.restart or facts.cannot_call))
+
+    def _danger_still(self) -> Reply:
+        """The emergency number first again, what the message added acknowledged, and the help after it."""
+        emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
+        calm = self._other_concerns() or [c for c in (self.case.tentative,) if c]
+        after, _ = self.contacts_for(calm) if calm else ([], [])
+        rest = [c for c in after if c.kind != "emergency" and c.id not in self.before.shown][:2]
+        acks = self._acknowledgements([n for n in self.news if n in ("area", "age")])
+        again = phrases.PLACE_UNKNOWN if self.facts.place_unknown else phrases.DANGER_AGAIN
+        text = " ".join(t for t in (acks, again.format(emergency=self._emergency_number())) if t)
+        return Reply(route="danger_now:again", text=text, cards=self._cards([*emergency, *rest]), urgent=True,
+                     situations=self.case.situations)
+
+    def _no_danger_now(self) -> Reply:
+        """No to the question whether someone is in danger now, or to the emergency answer ("nej det är inte akut
+        nu"): the help for the rest of the case, and the emergency number for if it changes."""
+        calm = self._other_concerns() or [c for c in (self.case.tentative,) if c]
+        corrected = self.before.urgent
+        self.case = replace(self.case, danger=False,
+                            situations=tuple(s for s in self.case.situations if s != situations.DANGER))
+        text = " ".join((phrases.NOT_IN_DANGER, phrases.IF_IT_CHANGES.format(emergency=self._emergency_number())))
+        if not calm:
+            return self._ask(Question("situation", phrases.ASK_SITUATION, _menu()), route="answer", text=text)
+        contacts, decisions = self.contacts_for(calm)
+        question = self._next_question(decisions)
+        if not corrected:
+            return self._ask(question, route="answer", text=text)  # the help was given with the question
+        calm_contacts = [c for c in contacts if c.kind != "emergency"]
+        route_text = decisions[0].route.text
+        if self._emergency_number() in route_text:
+            text = phrases.NOT_IN_DANGER  # the route's own text says when to call
+        return Reply(route=f"answer:{decisions[0].route.id}", text=" ".join((text, route_text)),
+                     cards=self._cards(calm_contacts), question=question.text if question else "",
+                     buttons=question.buttons if question else (), situations=self.case.situations,
+                     extra={"question": question.key if question else None})
+
+    def _removal_question(self) -> Reply:
+        """"Kan soc ta mitt barn?": what happens after a report to social services, which says how rare that is."""
+        local = self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))
+        answering = local if local.what_happens else self.data.catalogue.get(GENERIC_SOCIAL_SERVICES)
+        # The answer to the question first; the rest of what happens after it, without saying it twice.
+        process = (answering.what_happens or "").replace(phrases.REPORT_RARELY_REMOVES, "").strip()
+        return Reply(route="follow_up:what_happens", text=" ".join(p for p in (phrases.SOC_RARELY_REMOVES, process) if p),
+                     cards=self._cards([local]), situations=self.case.situations)
+
     def _police_and_victim_support(self) -> list[Resource]:
         return [self.data.catalogue.get(i) for i in (POLICE, VICTIM_SUPPORT) if i in self.data.catalogue]
 
@@ -438,8 +504,10 @@ class TurnBuilder:
         if len(self.case.concerns) > 1:
             opening.append(phrases.ACK_SECOND_CONCERN if len(self.new_concerns) > 1 or not self.before.concerns
                            else phrases.ACK_NEW_CONCERN)
-        # Who is writing is already answered by the route; where and how old change the contacts.
-        opening.append(self._acknowledgements([n for n in self.news if n in ("area", "age")]))
+        # Who is writing is already answered by the route; where and how old change the contacts. In a first
+        # message they are part of what the person tells, not an answer: no "Tack, då vet jag …".
+        if self.before.concerns or self.before.shown:
+            opening.append(self._acknowledgements([n for n in self.news if n in ("area", "age")]))
         texts = [" ".join(o for o in opening if o)] if any(opening) else []
         texts += [d.route.text for d in new]
         texts += [note for d in new for note in (*d.notes, d.closed_note) if note]
@@ -845,7 +913,7 @@ class TurnBuilder:
         question_key = reply.extra.get("question")
         case = self.case.with_shown([c.id for c in reply.cards] if not reply.all_cards else [])
         case = case.asking(question_key)
-        return Turn(reply, replace(case, last_reply=digest(reply.full_text())))
+        return Turn(reply, replace(case, last_reply=digest(reply.full_text()), urgent=reply.urgent))
 
     def _show_all(self) -> Reply:
         resources = [self.data.catalogue.get(i) for i in self.case.shown if i in self.data.catalogue]

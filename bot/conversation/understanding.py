@@ -9,6 +9,7 @@ from bot import situations
 from bot.catalogue import Resource
 from bot.conversation import lexicon
 from bot.conversation.case import ADULT, UNDER_18
+from bot.danger import DangerRules
 from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
 from bot.terms import IndexedTokens, index_text
@@ -45,7 +46,10 @@ _OWN_AGE = re.compile(r"\b(?:(?:jag|ja)\s+(?:ar|e|blir|fyller)|(?:ar|e)\s+(?:jag
 OWN_AGE_ANSWER_WORDS = 4
 ADULT_AGE, OLDEST_AGE = 18, 110
 _YOUNG_WORDS = re.compile(r"\b(?:tonaring|tonaringar|minderarig|tonarsdotter|tonarsson)\b")
-_ADULT_WORDS = re.compile(r"\b(?:vuxen|myndig|over 18)\b")
+# "jag är vuxen", "han är myndig"; not "måste jag berätta för nån vuxen" or "prata med en vuxen".
+_ADULT_WORDS = re.compile(r"(?<!nan )(?<!nagon )(?<!en )(?<!med )(?<!till )(?<!for )(?<!annan )\b(?:vuxen|myndig|over 18)\b")
+# A bare age, the answer to "Hur gammal är du?": "16", "typ 15", "14 år".
+_BARE_AGE = re.compile(r"\s*(?:typ|ca|runt|nastan|snart|bara)?\s*(\d{1,2})\s*(?:ar|ar gammal|arig)?\s*[.!]?\s*")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ class Message:
     danger_probability: float | None = None
     danger_rule: str | None = None  # why the NLU saw danger: an editors' pattern id, or "danger_model"
     maybe_danger: bool = False  # the NLU's maybe-danger, read as the conversation going on (weigh_maybe_danger)
+    denies_danger: bool = False  # "nej inte nu": no to the bot's question whether someone is in danger (weigh_no_to_danger)
 
     @classmethod
     def from_parse_data(cls, data: dict[str, Any], text: str | None = None) -> "Message":
@@ -101,6 +106,7 @@ class Facts:
     wanted_kinds: tuple[str, ...] = ()  # kinds asked for by what they do ("finns det någon samordnare?")
     adult_writer: bool = False  # the writer gives their own age, 18 or over ("jag är 74 år")
     man: bool = False  # the writer says he is a man or a boy ("jag är kille", "min fru slår mig")
+    uses_violence: bool = False  # the writer uses violence at home ("jag har slagit min fru", "vill sluta slå")
     what_it_is: bool = False  # only a name and "vad är": "vad är Välj att sluta?"
     asks_other: bool = False  # "finns det något annat?": more help for the same case
     vague: bool = False  # "hej jag vet inte riktigt vart jag ska vända mig": nothing yet of what it is about
@@ -135,6 +141,10 @@ class Facts:
     behind_danger: str | None = None  # in a danger message, the concern the classifier also saw ("n-ordet på dörren")
     underlying: str | None = None  # the concern behind a question that names no service
     maybe_danger: bool = False  # the classifier's unsure danger, read as the conversation going on: the emergency number stays in sight
+    denies_danger: bool = False  # no to the question whether someone is in danger now, or to the emergency answer
+    danger_over: bool = False  # the danger is over or the person is safe ("han har gått", "vi är okej nu")
+    place_unknown: bool = False  # "jag vet inte var hon bor": where the person in danger is
+    words: int = 0
 
 
 def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
@@ -187,7 +197,9 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         text, [alias for r in services for alias in data.catalogue.folded_aliases(r)])
     if detail is None and intent == "ask_contact_detail":
         detail = "reach"  # "kan någon ringa mig?": how to reach them, rather than "tell me more"
-    distress = danger or (lexicon.SIGNS.found_in(tokens) and not data.danger.sounds_harmless(text))
+    # A sign of violence or distress, or words of extremism or gangs ("skrek heil i headsetet"): never out of scope.
+    distress = danger or ((lexicon.SIGNS.found_in(tokens) or any(cues.found_in(tokens) for cues in lexicon.TOPIC_CUES.values()))
+                          and not data.danger.sounds_harmless(text))
     uncertain = intent == FALLBACK or (intent == situations.OUT_OF_SCOPE and distress)
     thanks = not danger and lexicon.says_thanks(tokens, text)
     reporting = lexicon.TO_REPORT.found_in(tokens)  # not a witness's or a trial's question
@@ -209,6 +221,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         help_arrived=(not danger or message.danger_rule == "danger_model") and lexicon.HELP_ARRIVED.found_in(tokens),
         adult_writer=any(age >= ADULT_AGE for age in _own_ages(fold(text))),
         man=writes_as_man(text),
+        uses_violence=lexicon.USES_VIOLENCE.found_in(tokens),
         what_it_is=what_it_is,
         about_self=bool(text) and writes_about_self(text),
         police_report=reporting and _about_the_police_process(tokens),
@@ -218,7 +231,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         and not lexicon.NOT_TO_THE_POLICE.found_in(tokens),
         cannot_call=len(tokens.tokens) <= CANNOT_CALL_WORDS and lexicon.CANNOT_CALL.found_in(tokens),
         detail=detail,
-        closing=intent in ("thanks", "goodbye") or (short and lexicon.CLOSING.found_in(tokens) and not raised) or thanks,
+        closing=(intent == "thanks" or intent == "goodbye" and _sure_goodbye(message, tokens)
+                 or (short and lexicon.CLOSING.found_in(tokens) and not raised) or thanks),
         thanks=thanks,
         short=short,
         acknowledged=bare and "?" not in text and _only_acknowledging(tokens),
@@ -240,6 +254,10 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         behind_danger=_behind_danger(message) if danger else None,
         underlying=_underlying(message, intent, bool(services)),
         maybe_danger=message.maybe_danger,
+        denies_danger=message.denies_danger,
+        danger_over=bool(text) and (lexicon.SAFE_NOW.found_in(tokens) or data.danger.time_signs(text).safe),
+        words=words_count,
+        place_unknown=lexicon.PLACE_UNKNOWN.found_in(tokens),
     )
 
 
@@ -271,6 +289,40 @@ def weigh_maybe_danger(message: Message, helped: bool) -> Message:
     name, confidence = rest[0] if rest else (FALLBACK, 0.0)
     # danger_probability stays: it tells `understand` that the NLU has weighed the patterns, so it does not match them again.
     return replace(message, intent=name, confidence=confidence, ranking=rest, danger_rule=None, maybe_danger=True)
+
+
+# Below this, "goodbye" needs a word of leaving: "i natt" (when it happened) read as "god natt" at 0.59.
+GOODBYE_CONFIDENCE = 0.7
+def _sure_goodbye(message: Message, tokens: IndexedTokens) -> bool:
+    return (message.confidence >= GOODBYE_CONFIDENCE or lexicon.CLOSING.found_in(tokens)
+            or lexicon.LEAVING.found_in(tokens))
+
+
+# At most this many words: an answer to "Är någon i fara just nu?", not a new story.
+NO_TO_DANGER_WORDS = 15
+
+
+def weigh_no_to_danger(message: Message, asked: bool, after_emergency: bool, rules: DangerRules) -> Message:
+    """No to the bot's question whether someone is in danger, or to its emergency answer: "nej inte nu, dom åker i
+    juni", "nej han är inte här nu", "nej det är inte akut". The danger classifier reads the "nu" in them as danger
+    now; after that question they are the answer. An editors' pattern still counts ("nej men han har en kniv"), and
+    so does a word of now after "men" ("nej dom är inte här nu men dom skrev att dom kommer ikväll"). `asked`: the
+    last reply asked whether someone is in danger; a no is then enough. `after_emergency`: the last reply was the
+    emergency answer, which asked nothing: a bare "nej" may mean anything, "inte akut", "inte här nu" say it."""
+    if not (asked or after_emergency) or message.is_payload or message.danger_rule not in (None, "danger_model"):
+        return message
+    tokens = index_text(message.text)
+    said = tokens.tokens
+    if not said or len(said) > NO_TO_DANGER_WORDS:
+        return message
+    if not (lexicon.NOT_ACUTE.found_in(tokens) or asked and said[0] in lexicon.NO_WORDS):
+        return message
+    turn = next((i for i, word in enumerate(said) if word in lexicon.BUT_WORDS), None)
+    if turn is not None and rules.time_signs(" ".join(said[turn + 1:])).now:
+        return message
+    rest = tuple(r for r in message.ranking if r[0] not in (situations.DANGER, situations.MAYBE_DANGER))
+    return replace(message, intent="deny", confidence=1.0, ranking=(("deny", 1.0), *rest), danger_rule=None,
+                   maybe_danger=False, denies_danger=True)
 
 
 def _resolved_intent(message: Message) -> str:
@@ -313,6 +365,9 @@ def _age_group(text: str, entities: dict[str, str]) -> str | None:
              and not re.match(r"\s*(?:sedan|sen|tillbaka)\b", folded[m.end():])]
     ages += [age for word, age in lexicon.AGE_WORDS.items() if re.search(rf"\b{word}\b", folded)]
     ages += [age for word, age in lexicon.SCHOOL_YEAR_AGES.items() if re.search(rf"\b{fold(word)}\b", folded)]
+    bare = _BARE_AGE.fullmatch(folded)
+    if bare and 5 <= int(bare.group(1)) <= OLDEST_AGE:
+        ages.append(min(int(bare.group(1)), 30))  # "20": an adult, whoever it is
     ages = [a for a in ages if 5 <= a <= 30]
     if len(folded.split()) <= OWN_AGE_ANSWER_WORDS:
         # "jag e 45", an answer to "hur gammal är du?": the writer's own age, at any adult age. In a longer message
@@ -351,6 +406,11 @@ def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens,
     raised: list[str] = []
     if situations.is_situation(intent) and intent != situations.OUT_OF_SCOPE:
         raised.append(intent)
+    elif intent == FALLBACK and lexicon.MORE_TO_SAY.found_in(tokens):
+        # "förresten, han har slagit mig några gånger också": the person says there is more; the likeliest concern
+        # is it, even when the classifier is unsure which.
+        raised += [name for name, confidence in message.ranking if situations.is_concern(name)
+                   and name != situations.DANGER and confidence >= SECOND_CONCERN_CONFIDENCE][:1]
 
     if intent == "staff_concern" or (role == "staff" and intent in ("inform_role", FALLBACK)):
         # A professional's worry about extremism or gangs gets that worry's contacts for staff.

@@ -11,6 +11,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.nlu.constants import DENSE_FEATURIZABLE_ATTRIBUTES
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
 from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.nlu.utils.spacy_utils import SpacyNLP as RasaSpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
@@ -24,10 +26,13 @@ from bot.conversation import lexicon
 from bot.danger import DangerRules, TimeSigns
 from bot.danger_model import DEFAULT_SETTINGS, DangerModel, DangerSettings, decide, weighted_examples
 from bot.places import default_gazetteer
+from bot.rasa_adapters import speedups
 from bot.situation_model import NetworkSettings, SituationModel
 from bot.terms import index_text
 
 logger = logging.getLogger(__name__)
+# Rasa imports this module to train the project's pipeline: training skips the cache it never reads.
+speedups.install_for_training()
 FALLBACK_INTENT = "nlu_fallback"
 AREA_INTENT = "inform_area"
 RULES_FILE_NAME = "danger_rules.json"
@@ -53,6 +58,49 @@ class SpacyNLP(RasaSpacyNLP):
         model = SpacyModel(model=cls.load_model(pipeline.load_target).model, model_name=pipeline.identity)
         cls.ensure_proper_language_model(model.model)
         return cls(model, {**cls.get_default_config(), **config, "model": pipeline.load_target})
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
+class BatchedCountVectorsFeaturizer(CountVectorsFeaturizer):
+    """Rasa's CountVectorsFeaturizer, featurizing the training data in one scikit-learn call per attribute instead
+    of two per message: the same features (each message's rows of one matrix), in a quarter of the time; training
+    has a 60 s budget (docs/performance.md). Messages at answer time go through Rasa's own `process`."""
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        messages = training_data.training_examples
+        if self.vectorizers is None or not messages:
+            return super().process_training_data(training_data)
+        for attribute in self._attributes:
+            tokens = [self._get_processed_message_tokens_by_attribute(m, attribute) for m in messages]
+            for message, (sequence, sentence) in zip(messages, self._batched_features(attribute, tokens), strict=True):
+                self.add_features_to_message(sequence, sentence, attribute, message)
+        return training_data
+
+    def _batched_features(self, attribute: Text, all_tokens: List[List[Text]]) -> List[tuple[Any, Any]]:
+        """As CountVectorsFeaturizer._create_features, for all messages at once."""
+        vectorizer = self.vectorizers.get(attribute) if self.vectorizers else None
+        if not vectorizer:
+            return [(None, None)] * len(all_tokens)
+        present = [i for i, tokens in enumerate(all_tokens) if tokens]
+        features: List[tuple[Any, Any]] = [(None, None)] * len(all_tokens)
+        if not present:
+            return features
+        sequences = vectorizer.transform([token for i in present for token in all_tokens[i]])
+        sentences = (vectorizer.transform([" ".join(all_tokens[i]) for i in present])
+                     if attribute in DENSE_FEATURIZABLE_ATTRIBUTES else None)
+        start = 0
+        for row, i in enumerate(present):
+            end = start + len(all_tokens[i])
+            sequence = sequences[start:end]
+            sequence.sort_indices()
+            sentence = None
+            if sentences is not None:
+                sentence = sentences[row:row + 1]
+                sentence.sort_indices()
+                sentence = sentence.tocoo()
+            features[i] = (sequence.tocoo(), sentence)
+            start = end
+        return features
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
