@@ -917,3 +917,23 @@ def test_a_parent_afraid_that_soc_takes_the_child_gets_the_answer_first(guide):
     turn = respond(guide, "ask_service", "kan soc ta honom från mig då?", first.case)
     assert turn.reply.text.startswith("Det är mycket ovanligt att en orosanmälan leder till")
     assert kinds(turn) == ["social_services"] and turn.reply.text.count("mycket ovanligt") == 1
+
+
+def test_a_question_about_a_restraining_order_gets_how_to_apply(guide):
+    first = respond(guide, "violence_close_relationship", "mitt ex följer efter mig hela tiden och skickar hot")
+    turn = respond(guide, "ask_process", "kan jag få kontaktförbud", first.case)
+    assert turn.reply.route == "process:restraining_order"
+    assert "Åklagarmyndigheten" in turn.reply.text and kinds(turn)[0] == "police"
+
+
+def test_staff_asking_whether_to_call_the_parents_in_violence_at_home_are_told_to_wait(guide):
+    first = respond(guide, "staff_concern", "jag är lärare och en elev berättar att hennes bröder kontrollerar henne "
+                                            "och att hon ska giftas bort i sommar")
+    assert "violence_close_relationship" in first.case.concerns and first.case.role == "staff"
+    turn = respond(guide, "ask_service", "ska jag ringa föräldrarna först?", first.case)
+    assert turn.reply.route == "process:parents_later" and turn.reply.text.startswith("Vänta med att kontakta")
+    assert turn.case.role == "staff"  # "föräldrarna" is no sign that a young person writes
+    assert kinds(turn)[0] == "social_services"
+    # About a gang, not violence at home: no such advice.
+    gang = respond(guide, "staff_concern", "jag är lärare och en elev säljer knark åt ett gäng")
+    assert respond(guide, "ask_service", "ska jag ringa föräldrarna först?", gang.case).reply.route != "process:parents_later"

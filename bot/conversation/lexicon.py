@@ -189,6 +189,11 @@ TOPIC_CUES: dict[str, Phrases] = {
         # Session 16: what a parent hears from a child drawn in online ("skrek heil i headsetet").
         "heil", "sieg heil", "1488", "svarta solen", "sverige för svenskar", "great replacement", "folkutbyte*",
     ]),
+    # Session 16: a teacher about a pupil's family ("hennes bröder kontrollerar henne", "ska giftas bort").
+    "violence_close_relationship": Phrases.of([
+        "heder*", "giftas bort", "gifta bort", "bortgift*", "tvångsgift*", "tvångsäktenskap*", "kontrollerar henne",
+        "kontrollerar honom", "våld hemma", "slår henne hemma", "slår honom hemma", "pappa slår", "mamma slår",
+    ]),
     "worried_gang": Phrases.of([
         "gäng*", "kriminell*", "knark*", "langa*", "säljer", "droger", "uppdrag", "springpojk*", "rekryt*",
         "nätverk*", "äldre killar", "äldre kompisar", "två mobiler", "dyra kläder", "skjutning*", "grabbarna",
@@ -225,6 +230,15 @@ ASK_PAY = Phrases.of(["bara betala", "ska jag betala", "ska vi betala", "borde j
                       "om jag betalar", "om vi betalar", "kan jag betala", "kan vi betala", "bara swisha",
                       "ska jag swisha", "om jag swishar"])
 SECRECY = Phrases.of(["sekretess*", "tystnadsplikt*"])
+# "kan jag få kontaktförbud?"
+RESTRAINING_ORDER = Phrases.of(["kontaktförbud*", "besöksförbud*"])
+# "ska jag ringa föräldrarna först?" from staff, in violence or control at home.
+CONTACT_PARENTS = Phrases.of([
+    "ringa föräldrarna", "kontakta föräldrarna", "prata med föräldrarna", "berätta för föräldrarna",
+    "ringa hennes föräldrar", "ringa hans föräldrar", "kontakta hennes föräldrar", "kontakta hans föräldrar",
+    "prata med hennes föräldrar", "prata med hans föräldrar", "ringa vårdnadshavar*", "kontakta vårdnadshavar*",
+    "prata med vårdnadshavar*", "ringa hem till", "kontakta familjen", "prata med familjen", "ringa familjen",
+])
 # Soc turned down for fear that they take the child ("jag vill inte att de tar honom").
 FEAR_OF_REMOVAL = Phrases.of(["tar honom", "tar henne", "tar mina barn", "tar barnen", "tar mitt barn", "ta honom",
                               "ta henne", "ta mina barn", "ta barnen", "ta mitt barn", "omhänderta*", "placera honom",

@@ -102,6 +102,17 @@ DETAIL = {
 }
 DANGER_AGAIN = ("Ring {emergency} nu om du inte redan har gjort det, och stanna där du är säker. Du kan skriva här "
                 "medan du väntar.")
+# Source: https://polisen.se/utsatt-for-brott/hjalp-och-stod-fran-samhallet/kontaktforbud/ ("vända dig till din
+# lokala polis på telefonnummer 114 14 eller åklagarmyndighet", "en åklagare eller en domstol som beslutar",
+# "Att överträda ett kontaktförbud är brottsligt").
+RESTRAINING_ORDER = ("Kontaktförbud ansöker du om hos polisen på {police} eller hos Åklagarmyndigheten. Det är en "
+                     "åklagare eller en domstol som beslutar. Bryter personen mot förbudet är det ett brott: anmäl det "
+                     "till polisen. Är någon i fara just nu, ring {emergency}.")
+# Source: http://www.hedersfortryck.se/yrkesverksamma/skolan/vad-skolan-kan-gora/ quoting Skolverket (2010): "När en
+# anmälan görs vid ett uppenbart hot måste flickan eller pojken vara i säkerhet innan föräldrarna kontaktas."
+PARENTS_LATER = ("Vänta med att kontakta föräldrarna. Finns det ett hot ska eleven vara i säkerhet innan föräldrarna "
+                 "kontaktas. Gör en orosanmälan till socialtjänsten och rådgör med dem om hur ni går vidare. Är någon i "
+                 "fara just nu, ring {emergency}.")
 # Source: https://www.hudiksvall.se/Sidor/Stod-och-omsorg/Orosanmalan---barn-som-far-illa/Anmalningsplikt.html
 # ("Skyldigheten att göra en orosanmälan väger tyngre än sekretessen").
 SECRECY_AND_REPORT = ("Skyldigheten att göra en orosanmälan väger tyngre än sekretessen och tystnadsplikten: du bryter "

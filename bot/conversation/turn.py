@@ -57,6 +57,8 @@ PRACTICAL_DETAILS = frozenset({"number", "hours", "cost", "languages", "anonymit
 LINES_FOR_THE_YOUNG = frozenset({"child_helpline"})
 # A phone number as the editors write it after a name: digits, spaces and hyphens.
 _NUMBER = re.compile(r"[\d][\d -]*")
+# Violence or control at home: "ska jag ringa föräldrarna först?" gets "not before the child is safe".
+CHILD_AT_HOME = frozenset({"violence_close_relationship"})
 # Worries where a described crime moves the police up the list.
 POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
 
@@ -96,7 +98,9 @@ class TurnBuilder:
         if facts.area is not None and facts.area.id != case.area:
             case = replace(case, area=facts.area.id)
             self.news.append("area")
-        if facts.role and facts.role != case.role:
+        # A teacher stays a teacher: "ska jag ringa föräldrarna?" reads young ("föräldrarna") without an age.
+        staff_stays = case.role == "staff" and facts.role == "young" and facts.age_group is None
+        if facts.role and facts.role != case.role and not staff_stays:
             case = replace(case, role=facts.role)
             self.news.append("role")
         if facts.man and not case.man:
@@ -294,6 +298,10 @@ class TurnBuilder:
             reply = self._bot_privacy()
         elif (facts.declined or facts.asks_other) and case.concerns and not self.new_concerns:
             reply = self._alternatives()  # "nej inte soc", "finns det något annat?"
+        elif facts.restraining_order:
+            reply = self._restraining_order()  # "kan jag få kontaktförbud?"
+        elif facts.contact_parents and CHILD_AT_HOME & {*case.concerns, case.tentative}:
+            reply = self._parents_later()  # "ska jag ringa föräldrarna först?"
         elif facts.fears_removal and facts.question and not self.new_concerns:
             reply = self._removal_question()  # "kan de ta mitt barn?", "kan hon bli omhändertagen?"
         elif facts.closing and not facts.asks and not self.new_concerns:
@@ -471,6 +479,19 @@ class TurnBuilder:
                      cards=self._cards(calm_contacts), question=question.text if question else "",
                      buttons=question.buttons if question else (), situations=self.case.situations,
                      extra={"question": question.key if question else None})
+
+    def _restraining_order(self) -> Reply:
+        text = phrases.RESTRAINING_ORDER.format(police=self._number(POLICE) or "polisen.se", emergency=self._emergency_number())
+        return Reply(route="process:restraining_order", text=text, cards=self._cards(self._police_and_victim_support()),
+                     situations=self.case.situations)
+
+    def _parents_later(self) -> Reply:
+        """Staff who ask whether to call the parents first, about violence or control at home: not before the child
+        is safe; social services first."""
+        soc = self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))
+        advice = [r for r in (self._contact_of_kind("professional_support", "violence_close_relationship"),) if r]
+        return Reply(route="process:parents_later", text=phrases.PARENTS_LATER.format(emergency=self._emergency_number()),
+                     cards=self._cards([soc, *advice]), situations=self.case.situations)
 
     def _removal_question(self) -> Reply:
         """"Kan soc ta mitt barn?": what happens after a report to social services, which says how rare that is."""

@@ -120,6 +120,8 @@ class Facts:
     report: bool = False
     # "bryter jag sekretessen om jag gör en orosanmälan?": the duty to report and secrecy.
     secrecy_and_report: bool = False
+    restraining_order: bool = False  # "kan jag få kontaktförbud?"
+    contact_parents: bool = False  # "ska jag ringa föräldrarna först?"
     # Help is there: "har ringt 112 nu och polisen är på väg", when only the classifier (no pattern) saw danger.
     help_arrived: bool = False
     detail: str | None = None  # a question about a contact: number, hours, anonymity, cost, languages …
@@ -251,13 +253,16 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         crime=lexicon.CRIME.found_in(tokens),
         about_the_bot=lexicon.ABOUT_THE_BOT.found_in(tokens),
         likely=_likely(message, tokens),
-        behind_danger=_behind_danger(message) if danger else None,
+        behind_danger=_behind_danger(message, tokens) if danger else None,
         underlying=_underlying(message, intent, bool(services)),
         maybe_danger=message.maybe_danger,
         denies_danger=message.denies_danger,
         danger_over=bool(text) and (lexicon.SAFE_NOW.found_in(tokens) or data.danger.time_signs(text).safe),
         words=words_count,
         place_unknown=lexicon.PLACE_UNKNOWN.found_in(tokens),
+        restraining_order=lexicon.RESTRAINING_ORDER.found_in(tokens),
+        contact_parents=lexicon.CONTACT_PARENTS.found_in(tokens) and ("?" in text or lexicon.REQUEST.found_in(tokens)
+                                                                      or tokens.tokens[0] in _QUESTION_START),
     )
 
 
@@ -265,9 +270,13 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
 BEHIND_DANGER_CONFIDENCE = 0.2
 
 
-def _behind_danger(message: Message) -> str | None:
-    return next((name for name, confidence in message.ranking if name != situations.DANGER
-                 and situations.is_concern(name) and confidence >= BEHIND_DANGER_CONFIDENCE), None)
+def _behind_danger(message: Message, tokens: IndexedTokens) -> str | None:
+    behind = next((name for name, confidence in message.ranking if name != situations.DANGER
+                   and situations.is_concern(name) and confidence >= BEHIND_DANGER_CONFIDENCE), None)
+    if behind == "staff_concern":
+        # A professional's worry: which one, by its words, as for a calm message (_situations).
+        behind = next((specific for specific, cues in lexicon.TOPIC_CUES.items() if cues.found_in(tokens)), behind)
+    return behind
 
 
 def _only_acknowledging(tokens: IndexedTokens) -> bool:
