@@ -300,7 +300,7 @@ class TurnBuilder:
             reply = self._alternatives()  # "nej inte soc", "finns det något annat?"
         elif facts.restraining_order:
             reply = self._restraining_order()  # "kan jag få kontaktförbud?"
-        elif facts.contact_parents and CHILD_AT_HOME & {*case.concerns, case.tentative}:
+        elif facts.contact_parents and CHILD_AT_HOME & {*case.concerns, case.tentative or ""}:
             reply = self._parents_later()  # "ska jag ringa föräldrarna först?"
         elif facts.fears_removal and facts.question and not self.new_concerns:
             reply = self._removal_question()  # "kan de ta mitt barn?", "kan hon bli omhändertagen?"
