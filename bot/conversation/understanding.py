@@ -39,15 +39,17 @@ _IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})
 # "min dotter på 15", "sonen, 14,": the age of the one the message is about, written after who it is.
 _KIN_AGE = re.compile(r"\b(?:son|sonen|dotter|dottern|bror|brorsa|brorsan|syster|systern|barn|barnet|kille|killen|tjej|"
                       r"tjejen|pojke|pojken|flicka|flickan|elev|eleven|brorson|systerson|brorsdotter|systerdotter|kusin|"
-                      r"lillebror|lillasyster|storebror|storasyster|barnbarn|barnbarnet)\s*(?:pa|,)\s*(\d{1,2})\b"
-                      r"(?![:.]\w)(?!\s*(?:dagar|dag|minuter|min|timmar|timme|veckor|vecka|manader|manad|kr|st|gr|kg)\b)")
+                      r"lillebror|lillasyster|storebror|storasyster|barnbarn|barnbarnet)\s*(?:pa|,)?\s*(\d{1,2})\b"
+                      r"(?![:.]\w)(?!\s*(?:dagar|dag|minuter|min|timmar|timme|veckor|vecka|manader|manad|kr|st|gr|kg|"
+                      r"ganger|gang|ggr|lektioner|mobiler|personer|killar|tjejer|barn)\b)")
 _OWN_AGE = re.compile(r"\b(?:(?:jag|ja)\s+(?:ar|e|blir|fyller)|(?:ar|e)\s+(?:jag|ja))\s+(\d{2,3})\b(?![:.]\d)"
                       r"(?!\s*(?:procent|%|kr|min|minuter|st)\b)")
 OWN_AGE_ANSWER_WORDS = 4
 ADULT_AGE, OLDEST_AGE = 18, 110
 _YOUNG_WORDS = re.compile(r"\b(?:tonaring|tonaringar|minderarig|tonarsdotter|tonarsson)\b")
 # "jag är vuxen", "han är myndig"; not "måste jag berätta för nån vuxen" or "prata med en vuxen".
-_ADULT_WORDS = re.compile(r"(?<!nan )(?<!nagon )(?<!en )(?<!med )(?<!till )(?<!for )(?<!annan )\b(?:vuxen|myndig|over 18)\b")
+_ADULT_WORDS = re.compile(r"(?<!nan )(?<!nagon )(?<!en )(?<!med )(?<!till )(?<!for )(?<!annan )\b(?:vuxen|myndig|over 18)\b"
+                          r"|\b(?:pensionar|gammal kvinna|gammal man|gammal dam|aldre dam|aldre kvinna|aldre man)\b")
 # A bare age, the answer to "Hur gammal är du?": "16", "typ 15", "14 år".
 _BARE_AGE = re.compile(r"\s*(?:typ|ca|runt|nastan|snart|bara)?\s*(\d{1,2})\s*(?:ar|ar gammal|arig)?\s*[.!]?\s*")
 
