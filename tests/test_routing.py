@@ -937,3 +937,12 @@ def test_staff_asking_whether_to_call_the_parents_in_violence_at_home_are_told_t
     # About a gang, not violence at home: no such advice.
     gang = respond(guide, "staff_concern", "jag är lärare och en elev säljer knark åt ett gäng")
     assert respond(guide, "ask_service", "ska jag ringa föräldrarna först?", gang.case).reply.route != "process:parents_later"
+
+
+def test_a_practical_question_after_an_answer_about_a_named_service_is_about_that_service(guide):
+    first = respond(guide, "crime_victim", "min kille har slagit mig och jag vill inte polisanmäla")
+    named = respond(guide, "ask_service", "vad är kvinnofridslinjen, måste jag säga mitt namn", first.case)
+    assert named.reply.route == "follow_up:anonymity"
+    hours = respond(guide, "ask_contact_detail", "är det öppet på natten", named.case)
+    assert hours.reply.route == "follow_up:hours" and "Kvinnofridslinjen" in hours.reply.text
+    assert "114 14" not in hours.reply.text

@@ -36,6 +36,7 @@ class Case:
     tentative: str | None = None
     shown: tuple[str, ...] = ()  # every contact shown, in the order first shown
     last_shown: tuple[str, ...] = ()  # the contacts of the latest answer that had any: what "they" refers to
+    last_about: tuple[str, ...] = ()  # the contacts the last reply answered a question about, cards shown or not
     asked: tuple[str, ...] = ()  # the questions the bot has asked, so it does not ask them twice
     pending: str | None = None  # the question the last reply asked, so a bare "ja" means something
     last_reply: str = ""  # a digest of the last reply, so the same text is never sent twice in a row

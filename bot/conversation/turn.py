@@ -396,7 +396,9 @@ class TurnBuilder:
             of_kind = [r for r in shown if r.kind in self.facts.wanted_kinds] or self._wanted_contacts()
             if of_kind:
                 return of_kind[:3]
-        return [self.data.catalogue.get(i) for i in self.case.last_shown if i in self.data.catalogue][:3]
+        # "är det öppet på natten?" right after an answer about Kvinnofridslinjen is about Kvinnofridslinjen.
+        ids = self.case.last_about if self.facts.detail in PRACTICAL_DETAILS and self.case.last_about else self.case.last_shown
+        return [self.data.catalogue.get(i) for i in ids if i in self.data.catalogue][:3]
 
     def _local_versions_of_last_shown(self) -> list[Resource]:
         """The contacts just shown that have a version where the person lives (the social services there)."""
@@ -644,8 +646,9 @@ class TurnBuilder:
             names = phrases.join_words([r.name for r in unknown_languages])
             lines.append(phrases.DETAIL["unknown_languages"].format(name=names))
         cards = self._cards([r for r in resources if r.id not in self.before.shown])
+        # What "it" means in the next question ("är det öppet på natten?"), even when no card is shown again.
         return Reply(route=f"follow_up:{detail}", text="\n".join(lines), cards=cards,
-                     situations=self.case.situations)
+                     situations=self.case.situations, extra={"about": [r.id for r in resources]})
 
     def _detail_line(self, detail: str, resource: Resource) -> str:
         name = resource.name
@@ -933,6 +936,7 @@ class TurnBuilder:
             return Turn(reply, Case(last_reply=digest(reply.full_text())))
         question_key = reply.extra.get("question")
         case = self.case.with_shown([c.id for c in reply.cards] if not reply.all_cards else [])
+        case = replace(case, last_about=tuple(reply.extra.get("about") or ()))
         case = case.asking(question_key)
         return Turn(reply, replace(case, last_reply=digest(reply.full_text()), urgent=reply.urgent))
 
