@@ -61,6 +61,15 @@ DETAILS: dict[str, Phrases] = {
 # idag", "nu fick jag tag på socialjouren, tack"), unless the person says there is more (MORE_TO_SAY).
 THANKS_WORDS = frozenset({"tack", "tackar", "thx", "tacksam", "tacksamma"})
 MORE_TO_SAY = Phrases.of(["förresten", "en sak till", "en fråga till", "en annan sak", "också", "dessutom", "en till sak"])
+# A message that opens by saying there is more ("förresten, …", "en sak till: …").
+MORE_OPENINGS = (("förresten",), ("dessutom",), ("en", "sak", "till"), ("en", "annan", "sak"), ("och", "en", "sak"))
+
+
+def opens_with_more(tokens: IndexedTokens) -> bool:
+    said = tokens.tokens
+    return any(said[:len(opening)] == tuple(fold(w) for w in opening) for opening in MORE_OPENINGS)
+
+
 # A word of agreement before the thanks ("ok tack, jag pratar med honom ikväll") still opens with thanks.
 THANKS_LEAD_INS = frozenset({"ok", "okej", "okey", "okay", "oki", "ja", "jaha", "aha", "bra", "toppen", "perfekt", "super"})
 THANKS_MAX_WORDS = 20

@@ -417,9 +417,9 @@ def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens,
     raised: list[str] = []
     if situations.is_situation(intent) and intent != situations.OUT_OF_SCOPE:
         raised.append(intent)
-    elif intent == FALLBACK and lexicon.MORE_TO_SAY.found_in(tokens):
+    elif intent == FALLBACK and lexicon.opens_with_more(tokens):
         # "förresten, han har slagit mig några gånger också": the person says there is more; the likeliest concern
-        # is it, even when the classifier is unsure which.
+        # is it, even when the classifier is unsure which. ("också" at the end of a question is not enough.)
         raised += [name for name, confidence in message.ranking if situations.is_concern(name)
                    and name != situations.DANGER and confidence >= SECOND_CONCERN_CONFIDENCE][:1]
 
