@@ -946,3 +946,27 @@ def test_a_practical_question_after_an_answer_about_a_named_service_is_about_tha
     hours = respond(guide, "ask_contact_detail", "är det öppet på natten", named.case)
     assert hours.reply.route == "follow_up:hours" and "Kvinnofridslinjen" in hours.reply.text
     assert "114 14" not in hours.reply.text
+
+
+def test_no_danger_said_in_so_many_words_needs_no_question(guide):
+    first = respond(guide, "worried_gang", "min systerdotter 17 har en pojkvän i ett gäng i norsborg")
+    turn = guide.respond(_classifier_danger("nej hon är inte i fara just nu vad jag vet"), first.case, TUESDAY_NOON)
+    assert not turn.reply.urgent
+    # "just nu" alone, without the words that say no danger, is still the classifier's to decide.
+    still = guide.respond(_classifier_danger("hon är hos honom just nu"), first.case, TUESDAY_NOON)
+    assert still.reply.urgent
+
+
+def test_after_the_emergency_answer_to_someone_who_wants_to_die_the_line_and_112_stay(guide):
+    danger = respond(guide, "acute_danger", "jag vill inte leva längre, jag har tabletter framför mig")
+    turn = respond(guide, "nlu_fallback", "jag vill inte att nån kommer hit", danger.case)
+    assert turn.reply.urgent and ids(turn)[:2] == ["police_emergency", "mind_suicide_line"]
+
+
+def test_a_story_with_violence_read_as_giving_an_age_gets_the_likeliest_help(guide):
+    message = Message.from_parse_data({"intent": {"name": "inform_role", "confidence": 0.53},
+                                       "intent_ranking": [{"name": "inform_role", "confidence": 0.53},
+                                                          {"name": "violence_close_relationship", "confidence": 0.2}]},
+                                      "min mammas kille slår mig när mamma jobbar. jag e 12")
+    turn = guide.respond(message, Case(), TUESDAY_NOON)
+    assert turn.reply.route.startswith("unsure:close_relationship") and turn.reply.cards

@@ -121,6 +121,9 @@ AFFIRM = Phrases.of(["ja", "japp", "jajamen", "jo", "absolut", "gärna", "ja tac
 DENY = Phrases.of(["nej", "nä", "nej tack", "inte nu", "behövs inte", "nope", "nää", "nix", "stämmer inte", "fel"])
 # The first word of a no to "Är någon i fara just nu?" ("nej han är inte här nu"), or words that say so anywhere.
 NO_WORDS = frozenset(fold(w) for w in ("nej", "nä", "nää", "näe", "nope", "no", "nix", "nejdå", "nädå"))
+# … and these say it whatever the bot asked.
+NO_DANGER = Phrases.of(["inte i fara", "inte akut", "ej akut", "inget akut", "ingen fara", "inte farligt längre",
+                        "ingen akut"])
 NOT_ACUTE = Phrases.of(["inte akut", "ej akut", "inget akut", "ingen fara", "inte i fara", "inte farligt", "ingen akut",
                         "inte nu", "inte just nu", "inte här nu", "inte hemma nu", "inte här längre",
                         "inte hemma längre"])

@@ -49,6 +49,10 @@ OPEN_QUESTION = "De här kan svara på din fråga och hjälpa dig vidare:"
 NOTHING_TO_ADD = "Jag har inget nytt att lägga till just nu, men jag finns kvar här."
 DENIED = "Okej."
 NOT_IN_DANGER = "Bra att ingen är i fara just nu."
+# Right after the emergency answer, someone who wants to die and does not want anyone to come. The line is the
+# catalogue's (mind_suicide_line: "Ring Självmordslinjen dygnet runt eller chatta på mind.se").
+DANGER_AGAIN_SUICIDE = ("Ring {emergency} nu, även om det känns svårt. Du behöver inte vara ensam med det här: "
+                        "Självmordslinjen finns också där för dig, dygnet runt.")
 # "jag vet inte var hon bor" right after the emergency answer.
 PLACE_UNKNOWN = "Ring {emergency} även om du inte vet adressen. Berätta det du vet, så hjälper de dig vidare."
 IF_IT_CHANGES = "Blir det akut, ring {emergency}."

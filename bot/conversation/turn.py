@@ -24,6 +24,8 @@ from bot.schedule import describe_week
 POLICE = "police_non_emergency"
 VICTIM_SUPPORT = "brottsofferjouren"
 RELATIVE_SUSPECTED = "relative_suspected"
+SUICIDE = "suicide_selfharm"
+SUICIDE_LINE = "mind_suicide_line"
 # Concerns where the writer or their family was hurt or threatened: someone arrested later is the one who did it.
 VICTIMS = frozenset({"violence_close_relationship", "threat_extortion", "crime_victim", "hate_crime", "affected_by_violence",
                      "grief_fear"})
@@ -442,10 +444,14 @@ class TurnBuilder:
         "jag e 15", what happened) asks for the help after it, which it gets with the emergency number in the text
         (build): so the writers of the conversation sets judged such turns, and so a frightened person reads them."""
         facts = self.facts
+        # Someone about to take their life: "jag vill inte att nån kommer hit" is no sign that it is over.
         return (self.before.urgent and facts.words <= DANGER_GOES_ON_WORDS and not facts.question and not self.news
-                and (facts.affirm or facts.place_unknown) and not facts.situations
+                and (facts.affirm or facts.place_unknown or self._suicide_case()) and not facts.situations
                 and not (facts.help_arrived or facts.danger_over and not facts.place_unknown or facts.closing or facts.declined
                          or facts.asks_other or facts.show_all or facts.restart or facts.cannot_call))
+
+    def _suicide_case(self) -> bool:
+        return SUICIDE in {*self.case.concerns, self.case.tentative or ""}
 
     def _danger_still(self) -> Reply:
         """The emergency number first again, what the message added acknowledged, and the help after it."""
@@ -455,6 +461,9 @@ class TurnBuilder:
         rest = [c for c in after if c.kind != "emergency" and c.id not in self.before.shown][:2]
         acks = self._acknowledgements([n for n in self.news if n in ("area", "age")])
         again = phrases.PLACE_UNKNOWN if self.facts.place_unknown else phrases.DANGER_AGAIN
+        if self._suicide_case() and not self.facts.place_unknown and SUICIDE_LINE in self.data.catalogue:
+            again = phrases.DANGER_AGAIN_SUICIDE  # the line again, even if shown: it is the other way to talk now
+            rest = [self.data.catalogue.get(SUICIDE_LINE), *(c for c in rest if c.id != SUICIDE_LINE)][:2]
         text = " ".join(t for t in (acks, again.format(emergency=self._emergency_number())) if t)
         return Reply(route="danger_now:again", text=text, cards=self._cards([*emergency, *rest]), urgent=True,
                      situations=self.case.situations)

@@ -25,6 +25,8 @@ SUICIDE = "suicide_selfharm"
 SERVICE_QUESTIONS = ("ask_service", "ask_contact_detail", "privacy_question")
 UNDERLYING_CONCERN_CONFIDENCE = 0.1
 SHORT_MESSAGE_WORDS = 6
+# Moves that only give a fact about the case.
+FACT_MOVES = frozenset({"inform_age", "inform_role", "inform_area"})
 # The classifier's 'start over' wipes the conversation: below this, only with a phrase that says so.
 RESTART_CONFIDENCE = 0.6
 BARE_ANSWER_WORDS = 3
@@ -204,7 +206,10 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     # A sign of violence or distress, or words of extremism or gangs ("skrek heil i headsetet"): never out of scope.
     distress = danger or ((lexicon.SIGNS.found_in(tokens) or any(cues.found_in(tokens) for cues in lexicon.TOPIC_CUES.values()))
                           and not data.danger.sounds_harmless(text))
-    uncertain = intent == FALLBACK or (intent == situations.OUT_OF_SCOPE and distress)
+    # "min mammas kille slår mig när mamma jobbar. jag e 12" read as giving an age: a story with a sign of violence
+    # is about more than the fact it gives; unsure, so the likeliest help comes with the question.
+    tells_more = intent in FACT_MOVES and distress and words_count > SHORT_MESSAGE_WORDS
+    uncertain = intent == FALLBACK or (intent == situations.OUT_OF_SCOPE and distress) or tells_more
     thanks = not danger and lexicon.says_thanks(tokens, text)
     reporting = lexicon.TO_REPORT.found_in(tokens)  # not a witness's or a trial's question
     asks_other = lexicon.ASK_OTHER.found_in(tokens)
@@ -320,13 +325,16 @@ def weigh_no_to_danger(message: Message, asked: bool, after_emergency: bool, rul
     so does a word of now after "men" ("nej dom är inte här nu men dom skrev att dom kommer ikväll"). `asked`: the
     last reply asked whether someone is in danger; a no is then enough. `after_emergency`: the last reply was the
     emergency answer, which asked nothing: a bare "nej" may mean anything, "inte akut", "inte här nu" say it."""
-    if not (asked or after_emergency) or message.is_payload or message.danger_rule not in (None, "danger_model"):
+    if message.is_payload or message.danger_rule not in (None, "danger_model"):
         return message
     tokens = index_text(message.text)
     said = tokens.tokens
     if not said or len(said) > NO_TO_DANGER_WORDS:
         return message
-    if not (lexicon.NOT_ACUTE.found_in(tokens) or asked and said[0] in lexicon.NO_WORDS):
+    # Said in so many words ("hon är inte i fara just nu vad jag vet", "det är inte akut längre"), it needs no question.
+    says_so = lexicon.NO_DANGER.found_in(tokens)
+    if not (says_so or (asked or after_emergency) and lexicon.NOT_ACUTE.found_in(tokens)
+            or asked and said[0] in lexicon.NO_WORDS):
         return message
     turn = next((i for i, word in enumerate(said) if word in lexicon.BUT_WORDS), None)
     if turn is not None and rules.time_signs(" ".join(said[turn + 1:])).now:
