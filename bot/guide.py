@@ -11,7 +11,7 @@ from typing import Callable
 
 from bot.conversation.case import Case
 from bot.conversation.turn import Turn, take_turn
-from bot.conversation.understanding import Message, understand, weigh_maybe_danger, weigh_no_to_danger
+from bot.conversation.understanding import Message, understand, weigh_danger_over, weigh_maybe_danger, weigh_no_to_danger
 from bot.editors_data import EditorsData, Snapshot, shared
 from bot.schedule import STOCKHOLM
 
@@ -35,6 +35,7 @@ class Guide:
         message = weigh_maybe_danger(message, helped=case.helped_without_danger)
         message = weigh_no_to_danger(message, asked=(case.pending or "").partition(":")[0] == "danger",
                                      after_emergency=case.urgent, rules=snapshot.danger)
+        message = weigh_danger_over(message, after_emergency=case.urgent, rules=snapshot.danger)
         facts = understand(message, snapshot, self.data.gazetteer, self.lemmatize)
         return take_turn(snapshot, self.data.gazetteer, facts, case, now or datetime.now(STOCKHOLM),
                          default_area if default_area and self.data.gazetteer.is_known_area(default_area) else None)

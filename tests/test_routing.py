@@ -970,3 +970,14 @@ def test_a_story_with_violence_read_as_giving_an_age_gets_the_likeliest_help(gui
                                       "min mammas kille slår mig när mamma jobbar. jag e 12")
     turn = guide.respond(message, Case(), TUESDAY_NOON)
     assert turn.reply.route.startswith("unsure:close_relationship") and turn.reply.cards
+
+
+def test_right_after_the_emergency_answer_he_has_gone_is_the_help_for_afterwards(guide):
+    danger = respond(guide, "acute_danger", "det står en kille med kniv utanför min dörr och skriker att han ska döda mig")
+    gone = guide.respond(_classifier_danger("han har gått nu"), danger.case, TUESDAY_NOON)
+    assert not gone.reply.urgent and gone.reply.route.startswith("after_danger")
+    back = guide.respond(_classifier_danger("han har gått nu men han sa att han kommer tillbaka ikväll"), danger.case,
+                         TUESDAY_NOON)
+    assert back.reply.urgent
+    # Without the emergency answer before it, the classifier decides as always.
+    assert guide.respond(_classifier_danger("han har gått nu"), Case(), TUESDAY_NOON).reply.urgent

@@ -126,10 +126,15 @@ NO_DANGER = Phrases.of(["inte i fara", "inte akut", "ej akut", "inget akut", "in
                         "ingen akut"])
 NOT_ACUTE = Phrases.of(["inte akut", "ej akut", "inget akut", "ingen fara", "inte i fara", "inte farligt", "ingen akut",
                         "inte nu", "inte just nu", "inte här nu", "inte hemma nu", "inte här längre",
-                        "inte hemma längre"])
+                        "inte hemma längre",
+                        # A correction of the emergency answer: it happened before ("nej det var i natt").
+                        "det var i natt", "det var inatt", "det var igår", "det var i går", "det hände i natt",
+                        "det hände igår", "det har redan hänt", "det är över"])
 # The person is safe now, in their own words ("nej jag e safe nu", "det är lugnt nu"): the danger is over.
 SAFE_NOW = Phrases.of(["safe", "i säkerhet", "är säker nu", "e säker nu", "är trygg nu", "e trygg nu", "är lugnt nu",
-                       "e lugnt nu", "lugnt nu", "har gått nu", "har åkt nu", "har stuckit", "drog därifrån"])
+                       "e lugnt nu", "lugnt nu", "har gått nu", "har åkt nu", "har stuckit", "drog därifrån",
+                       "han har gått", "hon har gått", "dom har gått", "de har gått", "han har åkt", "dom har åkt",
+                       "de har åkt", "är borta nu"])
 # Where the person in danger is, unknown ("jag vet inte var hon bor exakt"): the emergency number still comes first.
 PLACE_UNKNOWN = Phrases.of(["jag vet inte var", "jag vet inte vart", "ja vet inte var", "jag vet ej var", "vi vet inte var",
                             "vi vet inte vart", "jag vet inte adressen", "vet inte exakt var", "jag vet inte exakt var"])

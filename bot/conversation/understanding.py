@@ -344,6 +344,25 @@ def weigh_no_to_danger(message: Message, asked: bool, after_emergency: bool, rul
                    maybe_danger=False, denies_danger=True)
 
 
+def weigh_danger_over(message: Message, after_emergency: bool, rules: DangerRules) -> Message:
+    """Right after the emergency answer, "han har gått nu" says the danger is over: the help for afterwards, not 112
+    again. The classifier alone reads the "nu" as danger; an editors' pattern or a word of now after "men" still
+    counts ("han har gått nu men han sa att han kommer tillbaka ikväll")."""
+    if not after_emergency or message.is_payload or message.danger_rule not in (None, "danger_model"):
+        return message
+    if message.intent not in (situations.DANGER, situations.MAYBE_DANGER):
+        return message
+    tokens = index_text(message.text)
+    said = tokens.tokens
+    if not said or len(said) > NO_TO_DANGER_WORDS or not lexicon.SAFE_NOW.found_in(tokens):
+        return message
+    turn = next((i for i, word in enumerate(said) if word in lexicon.BUT_WORDS), None)
+    if turn is not None and rules.time_signs(" ".join(said[turn + 1:])).now:
+        return message
+    rest = tuple(r for r in message.ranking if r[0] not in (situations.DANGER, situations.MAYBE_DANGER))
+    return replace(message, intent=FALLBACK, confidence=0.0, ranking=rest, danger_rule=None, maybe_danger=False)
+
+
 def _resolved_intent(message: Message) -> str:
     """The classifier's intent; when it fell back and its best guess was a conversational move
     ("loggas min ip-adress?" → privacy_question), that move: only situations need a clarifying question."""
