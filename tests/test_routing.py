@@ -981,3 +981,14 @@ def test_right_after_the_emergency_answer_he_has_gone_is_the_help_for_afterwards
     assert back.reply.urgent
     # Without the emergency answer before it, the classifier decides as always.
     assert guide.respond(_classifier_danger("han har gått nu"), Case(), TUESDAY_NOON).reply.urgent
+
+
+def test_a_young_person_asking_whether_soc_tells_the_parents_gets_the_answer_for_them(guide):
+    first = respond(guide, "violence_close_relationship", "jag e 15 o min familj kontrollerar allt, dom säger att jag ska gifta mig i sommar")
+    turn = respond(guide, "ask_service", "vad händer om jag ringer soc, kommer dom säga till mina föräldrar?", first.case)
+    assert turn.reply.route == "follow_up:young_and_parents"
+    assert "utan att dina föräldrar har sagt ja" in turn.reply.text and "får normalt veta" not in turn.reply.text
+    # An adult's parents have no say: not this answer.
+    adult = respond(guide, "violence_close_relationship", "jag är 19 och min familj kontrollerar allt jag gör")
+    asked = respond(guide, "ask_service", "kommer soc säga till mina föräldrar?", adult.case)
+    assert asked.reply.route != "follow_up:young_and_parents"

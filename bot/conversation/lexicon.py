@@ -247,6 +247,13 @@ ASK_PAY = Phrases.of(["bara betala", "ska jag betala", "ska vi betala", "borde j
                       "om jag betalar", "om vi betalar", "kan jag betala", "kan vi betala", "bara swisha",
                       "ska jag swisha", "om jag swishar"])
 SECRECY = Phrases.of(["sekretess*", "tystnadsplikt*"])
+# A young person asks whether their parents will know ("kommer soc säga till mina föräldrar?", "utan att pappa vet").
+PARENTS_TOLD = Phrases.of([
+    "till mina föräldrar", "för mina föräldrar", "mina föräldrar får veta", "föräldrarna får veta", "pappa får veta",
+    "mamma får veta", "utan att pappa vet", "utan att mamma vet", "utan att mina föräldrar", "utan att föräldrarna",
+    "säga till pappa", "säga till mamma", "berätta för pappa", "berätta för mamma", "ringa mina föräldrar",
+    "kontakta mina föräldrar", "min familj får veta", "familjen får veta",
+])
 # "kan jag få kontaktförbud?"
 RESTRAINING_ORDER = Phrases.of(["kontaktförbud*", "besöksförbud*"])
 # "ska jag ringa föräldrarna först?" from staff, in violence or control at home.

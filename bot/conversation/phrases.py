@@ -117,6 +117,12 @@ RESTRAINING_ORDER = ("Kontaktförbud ansöker du om hos polisen på {police} ell
 PARENTS_LATER = ("Vänta med att kontakta föräldrarna. Finns det ett hot ska eleven vara i säkerhet innan föräldrarna "
                  "kontaktas. Gör en orosanmälan till socialtjänsten och rådgör med dem om hur ni går vidare. Är någon i "
                  "fara just nu, ring {emergency}.")
+# A young person about themselves: "kommer soc säga till mina föräldrar?". Source:
+# https://www.ivo.se/faq-block/webbinarium-barnratt-25-mars-2021/samtal-med-barn-mot-vardnadshavarens-vilja/
+# ("socialtjänsten får samtala med barn utan vårdnadshavarens samtycke under en utredning").
+YOUNG_AND_PARENTS = ("Socialtjänsten får prata med dig utan att dina föräldrar har sagt ja, när de utreder om du behöver "
+                     "stöd eller skydd. Säg till dem om du är rädd för vad som händer om dina föräldrar får veta. Du kan "
+                     "också prata med Bris först, utan att säga vem du är. Är du i fara just nu, ring {emergency}.")
 # Source: https://www.hudiksvall.se/Sidor/Stod-och-omsorg/Orosanmalan---barn-som-far-illa/Anmalningsplikt.html
 # ("Skyldigheten att göra en orosanmälan väger tyngre än sekretessen").
 SECRECY_AND_REPORT = ("Skyldigheten att göra en orosanmälan väger tyngre än sekretessen och tystnadsplikten: du bryter "

@@ -300,6 +300,8 @@ class TurnBuilder:
             reply = self._bot_privacy()
         elif (facts.declined or facts.asks_other) and case.concerns and not self.new_concerns:
             reply = self._alternatives()  # "nej inte soc", "finns det något annat?"
+        elif facts.parents_told and case.role == "young" and case.young and not self._writer_is_an_adult():
+            reply = self._young_and_parents()  # "kommer soc säga till mina föräldrar?"
         elif facts.restraining_order:
             reply = self._restraining_order()  # "kan jag få kontaktförbud?"
         elif facts.contact_parents and CHILD_AT_HOME & {*case.concerns, case.tentative or ""}:
@@ -490,6 +492,13 @@ class TurnBuilder:
                      cards=self._cards(calm_contacts), question=question.text if question else "",
                      buttons=question.buttons if question else (), situations=self.case.situations,
                      extra={"question": question.key if question else None})
+
+    def _young_and_parents(self) -> Reply:
+        soc = self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))
+        bris = [self.data.catalogue.get(i) for i in ("bris",) if i in self.data.catalogue]
+        return Reply(route="follow_up:young_and_parents",
+                     text=phrases.YOUNG_AND_PARENTS.format(emergency=self._emergency_number()),
+                     cards=self._cards([soc, *bris]), situations=self.case.situations)
 
     def _restraining_order(self) -> Reply:
         text = phrases.RESTRAINING_ORDER.format(police=self._number(POLICE) or "polisen.se", emergency=self._emergency_number())

@@ -125,6 +125,7 @@ class Facts:
     # "bryter jag sekretessen om jag gör en orosanmälan?": the duty to report and secrecy.
     secrecy_and_report: bool = False
     restraining_order: bool = False  # "kan jag få kontaktförbud?"
+    parents_told: bool = False  # "kommer soc säga till mina föräldrar?"
     contact_parents: bool = False  # "ska jag ringa föräldrarna först?"
     # Help is there: "har ringt 112 nu och polisen är på väg", when only the classifier (no pattern) saw danger.
     help_arrived: bool = False
@@ -268,6 +269,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         words=words_count,
         place_unknown=lexicon.PLACE_UNKNOWN.found_in(tokens),
         restraining_order=lexicon.RESTRAINING_ORDER.found_in(tokens),
+        parents_told=lexicon.PARENTS_TOLD.found_in(tokens) and ("?" in text or tokens.tokens[0] in _QUESTION_START),
         contact_parents=lexicon.CONTACT_PARENTS.found_in(tokens) and ("?" in text or lexicon.REQUEST.found_in(tokens)
                                                                       or tokens.tokens[0] in _QUESTION_START),
     )
