@@ -992,3 +992,16 @@ def test_a_young_person_asking_whether_soc_tells_the_parents_gets_the_answer_for
     adult = respond(guide, "violence_close_relationship", "jag är 19 och min familj kontrollerar allt jag gör")
     asked = respond(guide, "ask_service", "kommer soc säga till mina föräldrar?", adult.case)
     assert asked.reply.route != "follow_up:young_and_parents"
+
+
+def test_should_i_tell_the_police_about_a_rumour_is_answered_yes_with_how(guide):
+    first = respond(guide, "grief_fear", "asså jag har hört rykten att det ska bli skjutning i centrum i helgen")
+    # As the classifier read it: a weak guess of a threat, which later in a conversation adds no concern.
+    turn = guide.respond(Message(text="ska jag säga till polisen", intent="threat_extortion", confidence=0.34), first.case,
+                         TUESDAY_NOON)
+    assert turn.reply.route == "process:tell_the_police" and turn.reply.text.startswith("Ja, berätta det för polisen")
+    assert kinds(turn)[0] == "police" and "kan inte lova att du är anonym" in turn.reply.text
+    # A crime against the writer is reported, not tipped about.
+    threatened = respond(guide, "threat_extortion", "dom hotar mig på snap och vill ha pengar")
+    reported = respond(guide, "ask_process", "ska jag säga till polisen?", threatened.case)
+    assert reported.reply.route != "process:tell_the_police"

@@ -254,6 +254,9 @@ PARENTS_TOLD = Phrases.of([
     "säga till pappa", "säga till mamma", "berätta för pappa", "berätta för mamma", "ringa mina föräldrar",
     "kontakta mina föräldrar", "min familj får veta", "familjen får veta",
 ])
+# "ska jag säga till polisen?", "borde vi tipsa polisen om det?"
+TELL_THE_POLICE = Phrases.of(["säga till polisen", "säga det till polisen", "berätta för polisen", "berätta det för polisen",
+                              "tipsa polisen", "tipsa snuten", "säga till snuten", "säga till aina", "gå till polisen med"])
 # "kan jag få kontaktförbud?"
 RESTRAINING_ORDER = Phrases.of(["kontaktförbud*", "besöksförbud*"])
 # "ska jag ringa föräldrarna först?" from staff, in violence or control at home.

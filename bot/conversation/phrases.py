@@ -117,6 +117,10 @@ RESTRAINING_ORDER = ("Kontaktförbud ansöker du om hos polisen på {police} ell
 PARENTS_LATER = ("Vänta med att kontakta föräldrarna. Finns det ett hot ska eleven vara i säkerhet innan föräldrarna "
                  "kontaktas. Gör en orosanmälan till socialtjänsten och rådgör med dem om hur ni går vidare. Är någon i "
                  "fara just nu, ring {emergency}.")
+# "ska jag säga till polisen?" about something the writer knows or has heard (a rumour of a shooting, a pupil's
+# weapon). The catalogue's police_tip_form: "Polisen kan inte lova att du är anonym" (JO 1238-2011).
+TELL_THE_POLICE = ("Ja, berätta det för polisen. Ring {police} eller lämna ett tips på polisen.se. Polisen kan inte "
+                   "lova att du är anonym. Är någon i fara just nu, ring {emergency}.")
 # A young person about themselves: "kommer soc säga till mina föräldrar?". Source:
 # https://www.ivo.se/faq-block/webbinarium-barnratt-25-mars-2021/samtal-med-barn-mot-vardnadshavarens-vilja/
 # ("socialtjänsten får samtala med barn utan vårdnadshavarens samtycke under en utredning").

@@ -29,6 +29,8 @@ SUICIDE_LINE = "mind_suicide_line"
 # Concerns where the writer or their family was hurt or threatened: someone arrested later is the one who did it.
 VICTIMS = frozenset({"violence_close_relationship", "threat_extortion", "crime_victim", "hate_crime", "affected_by_violence",
                      "grief_fear"})
+# Crimes against the writer or their family: "ska jag säga till polisen?" is a report of it, not a tip.
+OWN_CRIMES = frozenset({"violence_close_relationship", "threat_extortion", "crime_victim", "hate_crime"})
 # Concerns where "ska vi anmäla?" means a report to the police.
 CRIMES = frozenset({"threat_extortion", "crime_victim", "hate_crime", "report_crime", "affected_by_violence"})
 EMERGENCY = "police_emergency"
@@ -302,6 +304,8 @@ class TurnBuilder:
             reply = self._alternatives()  # "nej inte soc", "finns det något annat?"
         elif facts.parents_told and case.role == "young" and case.young and not self._writer_is_an_adult():
             reply = self._young_and_parents()  # "kommer soc säga till mina föräldrar?"
+        elif facts.tell_the_police and not OWN_CRIMES & {*case.concerns, *self.new_concerns}:
+            reply = self._tell_the_police()  # "ska jag säga till polisen?" about a rumour or what someone has
         elif facts.restraining_order:
             reply = self._restraining_order()  # "kan jag få kontaktförbud?"
         elif facts.contact_parents and CHILD_AT_HOME & {*case.concerns, case.tentative or ""}:
@@ -499,6 +503,11 @@ class TurnBuilder:
         return Reply(route="follow_up:young_and_parents",
                      text=phrases.YOUNG_AND_PARENTS.format(emergency=self._emergency_number()),
                      cards=self._cards([soc, *bris]), situations=self.case.situations)
+
+    def _tell_the_police(self) -> Reply:
+        tips = [self.data.catalogue.get(i) for i in ("police_tip_form", POLICE) if i in self.data.catalogue]
+        text = phrases.TELL_THE_POLICE.format(police=self._number(POLICE) or "114 14", emergency=self._emergency_number())
+        return Reply(route="process:tell_the_police", text=text, cards=self._cards(tips), situations=self.case.situations)
 
     def _restraining_order(self) -> Reply:
         text = phrases.RESTRAINING_ORDER.format(police=self._number(POLICE) or "polisen.se", emergency=self._emergency_number())

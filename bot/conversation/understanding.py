@@ -126,6 +126,7 @@ class Facts:
     secrecy_and_report: bool = False
     restraining_order: bool = False  # "kan jag få kontaktförbud?"
     parents_told: bool = False  # "kommer soc säga till mina föräldrar?"
+    tell_the_police: bool = False  # "ska jag säga till polisen?"
     contact_parents: bool = False  # "ska jag ringa föräldrarna först?"
     # Help is there: "har ringt 112 nu och polisen är på väg", when only the classifier (no pattern) saw danger.
     help_arrived: bool = False
@@ -269,6 +270,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         words=words_count,
         place_unknown=lexicon.PLACE_UNKNOWN.found_in(tokens),
         restraining_order=lexicon.RESTRAINING_ORDER.found_in(tokens),
+        tell_the_police=lexicon.TELL_THE_POLICE.found_in(tokens) and ("?" in text or tokens.tokens[0] in _QUESTION_START),
         parents_told=lexicon.PARENTS_TOLD.found_in(tokens) and ("?" in text or tokens.tokens[0] in _QUESTION_START),
         contact_parents=lexicon.CONTACT_PARENTS.found_in(tokens) and ("?" in text or lexicon.REQUEST.found_in(tokens)
                                                                       or tokens.tokens[0] in _QUESTION_START),
