@@ -302,7 +302,8 @@ class TurnBuilder:
             reply = self._bot_privacy()
         elif (facts.declined or facts.asks_other) and case.concerns and not self.new_concerns:
             reply = self._alternatives()  # "nej inte soc", "finns det något annat?"
-        elif facts.parents_told and case.role == "young" and case.young and not self._writer_is_an_adult():
+        elif (facts.parents_told and case.role == "young" and case.young and not self._writer_is_an_adult()
+              and not self.new_concerns):
             reply = self._young_and_parents()  # "kommer soc säga till mina föräldrar?"
         elif facts.tell_the_police and not OWN_CRIMES & {*case.concerns, *self.new_concerns}:
             reply = self._tell_the_police()  # "ska jag säga till polisen?" about a rumour or what someone has
