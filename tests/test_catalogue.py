@@ -163,26 +163,18 @@ def test_a_service_is_named_also_in_the_genitive():
     assert catalogue.named_in("polisensamverkan") == []
 
 
-def test_routing_rule_with_an_unknown_writer(tmp_path):
+@pytest.mark.parametrize(("shipped", "broken", "field", "message"), [
+    ("writer: man}", "writer: kvinna}", "when.writer", "okänd skribent 'kvinna'"),
+    ("young: true}", "young: ja kanske}", "when.young", "young: true"),
+])
+def test_a_routing_rule_with_a_bad_condition_is_named_with_its_line(tmp_path, shipped, broken, field, message):
     catalogue, _ = load_catalogue(paths.RESOURCES_DIR, default_gazetteer().is_known_area)
     routing = tmp_path / "routing.yml"
-    text = paths.ROUTING_FILE.read_text(encoding="utf-8").replace("writer: man}", "writer: kvinna}", 1)
+    text = paths.ROUTING_FILE.read_text(encoding="utf-8").replace(shipped, broken, 1)
     routing.write_text(text, encoding="utf-8")
     with pytest.raises(RoutingError) as caught:
         load_routing(routing, catalogue, default_gazetteer())
     [problem] = caught.value.problems
-    expected_line = next(i for i, line in enumerate(text.splitlines(), 1) if "writer: kvinna" in line)
-    assert (problem.line, problem.field) == (expected_line, "when.writer")
-    assert "okänd skribent 'kvinna'" in problem.message
-
-
-def test_routing_rule_with_young_not_true_or_false(tmp_path):
-    catalogue, _ = load_catalogue(paths.RESOURCES_DIR, default_gazetteer().is_known_area)
-    routing = tmp_path / "routing.yml"
-    text = paths.ROUTING_FILE.read_text(encoding="utf-8").replace("young: true}", "young: ja kanske}", 1)
-    routing.write_text(text, encoding="utf-8")
-    with pytest.raises(RoutingError) as caught:
-        load_routing(routing, catalogue, default_gazetteer())
-    [problem] = caught.value.problems
-    expected_line = next(i for i, line in enumerate(text.splitlines(), 1) if "young: ja kanske" in line)
-    assert (problem.line, problem.field) == (expected_line, "when.young")
+    expected_line = next(i for i, line in enumerate(text.splitlines(), 1) if broken.rstrip("}") in line)
+    assert (problem.line, problem.field) == (expected_line, field)
+    assert message in problem.message

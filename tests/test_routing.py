@@ -916,7 +916,8 @@ def test_a_parent_afraid_that_soc_takes_the_child_gets_the_answer_first(guide):
     first = respond(guide, "worried_gang", "min son 15 hänger med ett gäng i tensta")
     turn = respond(guide, "ask_service", "kan soc ta honom från mig då?", first.case)
     assert turn.reply.text.startswith("Det är mycket ovanligt att en orosanmälan leder till")
-    assert kinds(turn) == ["social_services"] and turn.reply.text.count("mycket ovanligt") == 1
+    assert turn.reply.text.count("mycket ovanligt") == 1
+    assert not kinds(turn)  # soc's card was in the first reply; asked about, it is not shown again
 
 
 def test_a_question_about_a_restraining_order_gets_how_to_apply(guide):
@@ -1005,3 +1006,9 @@ def test_should_i_tell_the_police_about_a_rumour_is_answered_yes_with_how(guide)
     threatened = respond(guide, "threat_extortion", "dom hotar mig på snap och vill ha pengar")
     reported = respond(guide, "ask_process", "ska jag säga till polisen?", threatened.case)
     assert reported.reply.route != "process:tell_the_police"
+
+
+def test_no_danger_words_across_a_sentence_break_say_nothing(guide):
+    # "svarar inte. Akut": "inte" and "akut" in two sentences are no "inte akut".
+    turn = guide.respond(_classifier_danger("Sonen skrev farväl, svarar inte. Akut"), Case(), TUESDAY_NOON)
+    assert turn.reply.urgent

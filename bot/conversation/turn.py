@@ -529,8 +529,10 @@ class TurnBuilder:
         answering = local if local.what_happens else self.data.catalogue.get(GENERIC_SOCIAL_SERVICES)
         # The answer to the question first; the rest of what happens after it, without saying it twice.
         process = (answering.what_happens or "").replace(phrases.REPORT_RARELY_REMOVES, "").strip()
+        # Its card only if not shown yet, as for any question about a contact (_detail).
         return Reply(route="follow_up:what_happens", text=" ".join(p for p in (phrases.SOC_RARELY_REMOVES, process) if p),
-                     cards=self._cards([local]), situations=self.case.situations)
+                     cards=self._cards([local] if local.id not in self.before.shown else []),
+                     situations=self.case.situations, extra={"about": [local.id]})
 
     def _police_and_victim_support(self) -> list[Resource]:
         return [self.data.catalogue.get(i) for i in (POLICE, VICTIM_SUPPORT) if i in self.data.catalogue]

@@ -12,7 +12,7 @@ from bot.conversation.case import ADULT, UNDER_18
 from bot.danger import DangerRules
 from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
-from bot.terms import IndexedTokens, index_text
+from bot.terms import IndexedTokens, Phrases, index_text
 from bot.text import fold, words
 from bot.writer import writer_role, writes_about_self, writes_as_man
 
@@ -336,8 +336,9 @@ def weigh_no_to_danger(message: Message, asked: bool, after_emergency: bool, rul
     if not said or len(said) > NO_TO_DANGER_WORDS:
         return message
     # Said in so many words ("hon är inte i fara just nu vad jag vet", "det är inte akut längre"), it needs no question.
-    says_so = lexicon.NO_DANGER.found_in(tokens)
-    if not (says_so or (asked or after_emergency) and lexicon.NOT_ACUTE.found_in(tokens)
+    # Within one sentence: "Sonen skrev farväl, svarar inte. Akut" says the opposite.
+    says_so = _in_one_sentence(message.text, lexicon.NO_DANGER)
+    if not (says_so or (asked or after_emergency) and _in_one_sentence(message.text, lexicon.NOT_ACUTE)
             or asked and said[0] in lexicon.NO_WORDS):
         return message
     turn = next((i for i, word in enumerate(said) if word in lexicon.BUT_WORDS), None)
@@ -346,6 +347,13 @@ def weigh_no_to_danger(message: Message, asked: bool, after_emergency: bool, rul
     rest = tuple(r for r in message.ranking if r[0] not in (situations.DANGER, situations.MAYBE_DANGER))
     return replace(message, intent="deny", confidence=1.0, ranking=(("deny", 1.0), *rest), danger_rule=None,
                    maybe_danger=False, denies_danger=True)
+
+
+def _in_one_sentence(text: str, phrases: Phrases) -> bool:
+    return any(phrases.found_in(index_text(sentence)) for sentence in _SENTENCE_BREAK.split(text))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?\n]+")
 
 
 def weigh_danger_over(message: Message, after_emergency: bool, rules: DangerRules) -> Message:
@@ -358,7 +366,7 @@ def weigh_danger_over(message: Message, after_emergency: bool, rules: DangerRule
         return message
     tokens = index_text(message.text)
     said = tokens.tokens
-    if not said or len(said) > NO_TO_DANGER_WORDS or not lexicon.SAFE_NOW.found_in(tokens):
+    if not said or len(said) > NO_TO_DANGER_WORDS or not _in_one_sentence(message.text, lexicon.SAFE_NOW):
         return message
     turn = next((i for i, word in enumerate(said) if word in lexicon.BUT_WORDS), None)
     if turn is not None and rules.time_signs(" ".join(said[turn + 1:])).now:
