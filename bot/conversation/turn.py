@@ -26,6 +26,7 @@ VICTIM_SUPPORT = "brottsofferjouren"
 RELATIVE_SUSPECTED = "relative_suspected"
 SUICIDE = "suicide_selfharm"
 SUICIDE_LINE = "mind_suicide_line"
+CHILD_LINE = "bris"
 # Concerns where the writer or their family was hurt or threatened: someone arrested later is the one who did it.
 VICTIMS = frozenset({"violence_close_relationship", "threat_extortion", "crime_victim", "hate_crime", "affected_by_violence",
                      "grief_fear"})
@@ -457,13 +458,17 @@ class TurnBuilder:
                 and not (facts.help_arrived or facts.danger_over and not facts.place_unknown or facts.closing or facts.declined
                          or facts.asks_other or facts.show_all or facts.restart or facts.cannot_call))
 
+    def _calm_or_tentative(self) -> list[str]:
+        """The case's concerns besides danger, or what the emergency answer's message was also about."""
+        return self._other_concerns() or [c for c in (self.case.tentative,) if c]
+
     def _suicide_case(self) -> bool:
         return SUICIDE in {*self.case.concerns, self.case.tentative or ""}
 
     def _danger_still(self) -> Reply:
         """The emergency number first again, what the message added acknowledged, and the help after it."""
         emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
-        calm = self._other_concerns() or [c for c in (self.case.tentative,) if c]
+        calm = self._calm_or_tentative()
         after, _ = self.contacts_for(calm) if calm else ([], [])
         rest = [c for c in after if c.kind != "emergency" and c.id not in self.before.shown][:2]
         acks = self._acknowledgements([n for n in self.news if n in ("area", "age")])
@@ -478,7 +483,7 @@ class TurnBuilder:
     def _no_danger_now(self) -> Reply:
         """No to the question whether someone is in danger now, or to the emergency answer ("nej det är inte akut
         nu"): the help for the rest of the case, and the emergency number for if it changes."""
-        calm = self._other_concerns() or [c for c in (self.case.tentative,) if c]
+        calm = self._calm_or_tentative()
         corrected = self.before.urgent
         self.case = replace(self.case, danger=False,
                             situations=tuple(s for s in self.case.situations if s != situations.DANGER))
@@ -500,14 +505,14 @@ class TurnBuilder:
 
     def _young_and_parents(self) -> Reply:
         soc = self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))
-        bris = [self.data.catalogue.get(i) for i in ("bris",) if i in self.data.catalogue]
+        bris = [self.data.catalogue.get(i) for i in (CHILD_LINE,) if i in self.data.catalogue]
         return Reply(route="follow_up:young_and_parents",
                      text=phrases.YOUNG_AND_PARENTS.format(emergency=self._emergency_number()),
                      cards=self._cards([soc, *bris]), situations=self.case.situations)
 
     def _tell_the_police(self) -> Reply:
         tips = [self.data.catalogue.get(i) for i in ("police_tip_form", POLICE) if i in self.data.catalogue]
-        text = phrases.TELL_THE_POLICE.format(police=self._number(POLICE) or "114 14", emergency=self._emergency_number())
+        text = phrases.TELL_THE_POLICE.format(police=self._number(POLICE) or "polisen", emergency=self._emergency_number())
         return Reply(route="process:tell_the_police", text=text, cards=self._cards(tips), situations=self.case.situations)
 
     def _restraining_order(self) -> Reply:
