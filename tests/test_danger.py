@@ -16,6 +16,7 @@ RULES = load_danger_rules()
     "text",
     [
         "han har en kniv",
+        "dom spöar min bror nu utanför skolan",
         "de ska skjuta honom ikväll",
         "dom ska skjuta nån ikvall",
         "jag hör skott utanför",
@@ -101,6 +102,10 @@ def test_told_in_the_past_tense_but_not_over_counts_at_any_time(text):
     "text",
     [
         "jag är orolig för min son",
+        # Session 16: a threat of a beating with no time is the police's (114 14), not a beating now.
+        "Min 13-åriga dotter får hotfulla meddelanden på Snapchat från tjejer i skolan. De säger att de ska spöa henne.",
+        "hon vill dö men inte typ nu. hon har sagt det i flera veckor",
+        "min bästis har skurit sig igen, hon visade mig armen i skolan idag",
         "min son blev skjuten förra året och vi behöver prata med någon",
         "vad är våldsbejakande extremism",
         "han lyssnar på vit makt-musik",
