@@ -1012,3 +1012,13 @@ def test_no_danger_words_across_a_sentence_break_say_nothing(guide):
     # "svarar inte. Akut": "inte" and "akut" in two sentences are no "inte akut".
     turn = guide.respond(_classifier_danger("Sonen skrev farväl, svarar inte. Akut"), Case(), TUESDAY_NOON)
     assert turn.reply.urgent
+
+
+def test_a_victim_who_will_not_report_gets_the_other_help_not_a_bare_okay(guide):
+    first = respond(guide, "violence_close_relationship", "jag är kille och min flickvän slår mig")
+    turn = respond(guide, "nlu_fallback", "Jag vill inte polisanmäla henne, vi har barn ihop.", first.case)
+    assert turn.reply.route == "declined" and turn.reply.cards and "police" not in kinds(turn)[:1]
+    # A parent who will not report their own child still gets social services' help, as before.
+    parent = respond(guide, "worried_gang", "min son 15 säljer knark åt ett gäng")
+    own_child = respond(guide, "nlu_fallback", "nej jag vill inte polisanmäla mitt eget barn", parent.case)
+    assert own_child.reply.route != "declined"

@@ -257,6 +257,10 @@ PARENTS_TOLD = Phrases.of([
 # "ska jag säga till polisen?", "borde vi tipsa polisen om det?"
 TELL_THE_POLICE = Phrases.of(["säga till polisen", "säga det till polisen", "berätta för polisen", "berätta det för polisen",
                               "tipsa polisen", "tipsa snuten", "säga till snuten", "säga till aina", "gå till polisen med"])
+# The writer will not report to the police ("jag vill inte polisanmäla henne"); not others who dare not.
+WONT_REPORT = Phrases.of(["vill inte anmäla", "vill inte polisanmäla", "tänker inte anmäla", "tänker inte polisanmäla",
+                          "ska inte anmäla", "ska inte polisanmäla", "vill inte göra en polisanmälan",
+                          "vill inte göra någon polisanmälan", "vill inte göra nån polisanmälan"])
 # "kan jag få kontaktförbud?"
 RESTRAINING_ORDER = Phrases.of(["kontaktförbud*", "besöksförbud*"])
 # "ska jag ringa föräldrarna först?" from staff, in violence or control at home.

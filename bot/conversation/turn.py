@@ -88,6 +88,10 @@ class TurnBuilder:
                  default_area: str | None = None):
         self.data = data
         self.gazetteer = gazetteer
+        if facts.not_to_the_police and case.role != "relative" and "police" not in facts.declined:
+            # "jag vill inte polisanmäla henne, vi har barn ihop" turns the police down. Not from a relative ("jag vill
+            # inte polisanmäla mitt eget barn"): what helps a parent is social services, as before.
+            facts = replace(facts, declined=(*facts.declined, "police"))
         self.facts = facts
         self.before = case
         self.now = now

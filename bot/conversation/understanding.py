@@ -127,6 +127,7 @@ class Facts:
     restraining_order: bool = False  # "kan jag få kontaktförbud?"
     parents_told: bool = False  # "kommer soc säga till mina föräldrar?"
     tell_the_police: bool = False  # "ska jag säga till polisen?"
+    not_to_the_police: bool = False  # "jag vill inte polisanmäla henne, vi har barn ihop"
     contact_parents: bool = False  # "ska jag ringa föräldrarna först?"
     # Help is there: "har ringt 112 nu och polisen är på väg", when only the classifier (no pattern) saw danger.
     help_arrived: bool = False
@@ -270,6 +271,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         words=words_count,
         place_unknown=lexicon.PLACE_UNKNOWN.found_in(tokens),
         restraining_order=lexicon.RESTRAINING_ORDER.found_in(tokens),
+        not_to_the_police=lexicon.WONT_REPORT.found_in(tokens),
         tell_the_police=lexicon.TELL_THE_POLICE.found_in(tokens) and ("?" in text or tokens.tokens[0] in _QUESTION_START),
         parents_told=lexicon.PARENTS_TOLD.found_in(tokens) and ("?" in text or tokens.tokens[0] in _QUESTION_START),
         contact_parents=lexicon.CONTACT_PARENTS.found_in(tokens) and ("?" in text or lexicon.REQUEST.found_in(tokens)
