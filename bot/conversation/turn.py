@@ -296,7 +296,7 @@ class TurnBuilder:
         elif facts.denies_danger:
             reply = self._no_danger_now()  # "nej inte nu, dom åker i juni", "nej det är inte akut"
         elif self._danger_goes_on():
-            reply = self._danger_still()  # "ja", "jag e 15", "Bredäng" right after "Ring 112 nu"
+            reply = self._danger_still()  # "ja", "jag vet inte var hon bor" right after the emergency answer
         elif facts.asks_pay and "threat_extortion" in case.concerns:
             reply = self._dont_pay()  # "kan jag inte bara betala?"
         elif self.before.danger and facts.cannot_call and not facts.help_arrived and not facts.closing:
@@ -419,6 +419,9 @@ class TurnBuilder:
         shown = [self.data.catalogue.get(i) for i in self.case.last_shown if i in self.data.catalogue]
         return [local for r in shown if (local := self._local_version(r)).id != r.id]
 
+    def _local_social_services(self) -> Resource:
+        return self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))
+
     def _local_version(self, resource: Resource) -> Resource:
         """'soc' means the social services where the person lives, when the bot knows where that is."""
         if resource.id != GENERIC_SOCIAL_SERVICES or self.area is None:
@@ -451,8 +454,8 @@ class TurnBuilder:
                      urgent=True, situations=self.case.situations)
 
     def _danger_goes_on(self) -> bool:
-        """Right after the emergency answer, "ja" or "jag vet inte var hon bor" is about the danger: 112 stays first
-        (the emergency centre finds people without an address). Anything else that says something ("vi bor i Tumba",
+        """Right after the emergency answer, "ja" or "jag vet inte var hon bor" is about the danger: the emergency number
+        stays first (the emergency centre finds people without an address). Anything else that says something ("vi bor i Tumba",
         "jag e 15", what happened) asks for the help after it, which it gets with the emergency number in the text
         (build): so the writers of the conversation sets judged such turns, and so a frightened person reads them."""
         facts = self.facts
@@ -508,7 +511,7 @@ class TurnBuilder:
                      extra={"question": question.key if question else None})
 
     def _young_and_parents(self) -> Reply:
-        soc = self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))
+        soc = self._local_social_services()
         bris = [self.data.catalogue.get(i) for i in (CHILD_LINE,) if i in self.data.catalogue]
         return Reply(route="follow_up:young_and_parents",
                      text=phrases.YOUNG_AND_PARENTS.format(emergency=self._emergency_number()),
@@ -527,14 +530,14 @@ class TurnBuilder:
     def _parents_later(self) -> Reply:
         """Staff who ask whether to call the parents first, about violence or control at home: not before the child
         is safe; social services first."""
-        soc = self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))
+        soc = self._local_social_services()
         advice = [r for r in (self._contact_of_kind("professional_support", "violence_close_relationship"),) if r]
         return Reply(route="process:parents_later", text=phrases.PARENTS_LATER.format(emergency=self._emergency_number()),
                      cards=self._cards([soc, *advice]), situations=self.case.situations)
 
     def _removal_question(self) -> Reply:
         """"Kan soc ta mitt barn?": what happens after a report to social services, which says how rare that is."""
-        local = self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES))
+        local = self._local_social_services()
         answering = local if local.what_happens else self.data.catalogue.get(GENERIC_SOCIAL_SERVICES)
         # The answer to the question first; the rest of what happens after it, without saying it twice.
         process = (answering.what_happens or "").replace(phrases.REPORT_RARELY_REMOVES, "").strip()
@@ -779,7 +782,7 @@ class TurnBuilder:
         only_for_the_young = adult and all(c.kind in LINES_FOR_THE_YOUNG for c in others)
         if ((not others or only_for_the_young) and "social_services" not in self.facts.declined
                 and GENERIC_SOCIAL_SERVICES in self.data.catalogue):
-            others = [self._local_version(self.data.catalogue.get(GENERIC_SOCIAL_SERVICES)), *others]
+            others = [self._local_social_services(), *others]
         # Someone who turns an authority down is looking for someone to talk to: support lines first. A line for
         # young people to call themselves does not help a parent or a teacher: it comes last for them.
         others.sort(key=lambda c: (adult and c.kind in LINES_FOR_THE_YOUNG, c.kind in AUTHORITIES,

@@ -331,24 +331,36 @@ def weigh_no_to_danger(message: Message, asked: bool, after_emergency: bool, rul
     so does a word of now after "men" ("nej dom är inte här nu men dom skrev att dom kommer ikväll"). `asked`: the
     last reply asked whether someone is in danger; a no is then enough. `after_emergency`: the last reply was the
     emergency answer, which asked nothing: a bare "nej" may mean anything, "inte akut", "inte här nu" say it."""
-    if message.is_payload or message.danger_rule not in (None, "danger_model"):
-        return message
-    tokens = index_text(message.text)
-    said = tokens.tokens
-    if not said or len(said) > NO_TO_DANGER_WORDS:
+    said = _short_answer_to_danger(message)
+    if said is None:
         return message
     # Said in so many words ("hon är inte i fara just nu vad jag vet", "det är inte akut längre"), it needs no question.
     # Within one sentence: "Sonen skrev farväl, svarar inte. Akut" says the opposite.
     says_so = _in_one_sentence(message.text, lexicon.NO_DANGER)
     if not (says_so or (asked or after_emergency) and _in_one_sentence(message.text, lexicon.NOT_ACUTE)
-            or asked and said[0] in lexicon.NO_WORDS):
+            or asked and said[0] in lexicon.NO_WORDS) or _now_after_but(said, rules):
         return message
+    return replace(message, intent="deny", confidence=1.0, ranking=(("deny", 1.0), *_without_danger(message.ranking)),
+                   danger_rule=None, maybe_danger=False, denies_danger=True)
+
+
+def _short_answer_to_danger(message: Message) -> tuple[str, ...] | None:
+    """The words of a typed message short enough to be an answer, when only the classifier saw danger in it (an
+    editors' pattern always counts); None otherwise."""
+    if message.is_payload or message.danger_rule not in (None, "danger_model"):
+        return None
+    said = index_text(message.text).tokens
+    return said if said and len(said) <= NO_TO_DANGER_WORDS else None
+
+
+def _now_after_but(said: tuple[str, ...], rules: DangerRules) -> bool:
+    """A word of now after "men": "nej dom är inte här nu men dom kommer ikväll" is danger again."""
     turn = next((i for i, word in enumerate(said) if word in lexicon.BUT_WORDS), None)
-    if turn is not None and rules.time_signs(" ".join(said[turn + 1:])).now:
-        return message
-    rest = tuple(r for r in message.ranking if r[0] not in (situations.DANGER, situations.MAYBE_DANGER))
-    return replace(message, intent="deny", confidence=1.0, ranking=(("deny", 1.0), *rest), danger_rule=None,
-                   maybe_danger=False, denies_danger=True)
+    return turn is not None and rules.time_signs(" ".join(said[turn + 1:])).now
+
+
+def _without_danger(ranking: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    return tuple(r for r in ranking if r[0] not in (situations.DANGER, situations.MAYBE_DANGER))
 
 
 def _in_one_sentence(text: str, phrases: Phrases) -> bool:
@@ -359,22 +371,16 @@ _SENTENCE_BREAK = re.compile(r"[.!?\n]+")
 
 
 def weigh_danger_over(message: Message, after_emergency: bool, rules: DangerRules) -> Message:
-    """Right after the emergency answer, "han har gått nu" says the danger is over: the help for afterwards, not 112
-    again. The classifier alone reads the "nu" as danger; an editors' pattern or a word of now after "men" still
+    """Right after the emergency answer, "han har gått nu" says the danger is over: the help for afterwards, not the
+    emergency number again. The classifier alone reads the "nu" as danger; an editors' pattern or a word of now after "men" still
     counts ("han har gått nu men han sa att han kommer tillbaka ikväll")."""
-    if not after_emergency or message.is_payload or message.danger_rule not in (None, "danger_model"):
+    if not after_emergency or message.intent not in (situations.DANGER, situations.MAYBE_DANGER):
         return message
-    if message.intent not in (situations.DANGER, situations.MAYBE_DANGER):
+    said = _short_answer_to_danger(message)
+    if said is None or not _in_one_sentence(message.text, lexicon.SAFE_NOW) or _now_after_but(said, rules):
         return message
-    tokens = index_text(message.text)
-    said = tokens.tokens
-    if not said or len(said) > NO_TO_DANGER_WORDS or not _in_one_sentence(message.text, lexicon.SAFE_NOW):
-        return message
-    turn = next((i for i, word in enumerate(said) if word in lexicon.BUT_WORDS), None)
-    if turn is not None and rules.time_signs(" ".join(said[turn + 1:])).now:
-        return message
-    rest = tuple(r for r in message.ranking if r[0] not in (situations.DANGER, situations.MAYBE_DANGER))
-    return replace(message, intent=FALLBACK, confidence=0.0, ranking=rest, danger_rule=None, maybe_danger=False)
+    return replace(message, intent=FALLBACK, confidence=0.0, ranking=_without_danger(message.ranking), danger_rule=None,
+                   maybe_danger=False)
 
 
 def _resolved_intent(message: Message) -> str:
