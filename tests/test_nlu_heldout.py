@@ -14,7 +14,8 @@
   it worse elsewhere (blind25: out of fold on the other sets; blind26: a danger message of the test part), so both
   are kept out of it and only measured; never read. danger_blind27 (session 16, blind24's brief) was written at
   the start of that session and measured before and after its changes; never read. (In session 16 the first
-  message of blind24 was seen by accident, when a file's header was checked.)
+  message of blind24 was seen by accident, when a file's header was checked.) danger_blind28 (session 17, the
+  same kind of brief) likewise.
   The earlier sets (danger_final, danger_after_change, danger_blind3–20, each once fresh and measured
   before and after its own change) and danger_fresh, danger_dev2, danger_train4, nearmiss_dev and
   danger_train9 now train the danger classifier (bot/data/danger_examples/); blind9–15 and nearmiss_dev joined
@@ -85,6 +86,7 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
     ("danger_blind24.yml", 0.97, 0.08),  # session 15, written at its start: 78/80 before and after, not read
     ("danger_blind25.yml", 0.88, 0.09),  # session 15, violence at home told by the young: 53/60, not read
     ("danger_blind26.yml", 0.96, 0.03),  # session 15, the same with subtle signs of now: 48/50, not read
+    ("danger_blind28.yml", 0.98, 0.10),  # session 17, written at its start: 80/80 and 14/160 on the start's code, not read
     ("danger_blind27.yml", 0.98, 0.05),  # session 16, written at its start (blind24's brief): 79/80, 7/160, not read
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
@@ -140,6 +142,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_u.yml", 0.80, 0.50, 0.05),  # session 14, written at its start: measured before and after, not read
     ("dialogues_v.yml", 0.78, 0.40, 0.07),  # session 15, written at its start (suspects' families, men hit, revenge), not read
     ("dialogues_w.yml", 0.81, 0.47, 0.05),  # session 16, written at its start (honour, online radicalisation, debts), not read
+    ("dialogues_x.yml", 0.79, 0.45, 0.07),  # session 17, written at its start (leaving gangs, suspects, threat lists), not read
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
