@@ -37,7 +37,7 @@ class Row:
     situation: str
     writer: str | None
     area: Area | None
-    young: bool
+    young: bool | None  # under 18, 18 or over, not known
     decision: Decision
 
 
@@ -62,7 +62,7 @@ def compute(data: Snapshot, gazetteer: Gazetteer) -> Coverage:
     for situation in situations.IDS:
         for writer in WRITERS:
             for area in areas(gazetteer):
-                for young in (False, True):
+                for young in (None, True, False):
                     for moment in MOMENTS:
                         role = AS_MAN[writer] if writer in AS_MAN else None if writer == USES_VIOLENCE else writer
                         decision = data.routing.decide(situation, data.catalogue, role, area, moment, young=young,
@@ -108,8 +108,9 @@ def render(coverage: Coverage, data: Snapshot) -> str:
         "",
         "Skrivet av `bot resources coverage` från data/routing.yml och data/resources/. Ändra inte här;",
         "ändra reglerna eller kontakterna och kör kommandot igen. Varje rad är en grupp av skribenter och",
-        "områden som får samma kontakter, i den ordning boten visar dem (vardag förmiddag). *Under 18*",
-        "visar vad som läggs till när den det gäller är under 18 år.",
+        "områden som får samma kontakter, i den ordning boten visar dem (vardag förmiddag), när åldern inte är",
+        "känd. *Under 18* visar vad som läggs till när den det gäller är under 18 år, eller en annan regel med",
+        "dess kontakter; *18 eller äldre* visar en annan regel när den det gäller är vuxen.",
         "",
         f"Rader i matrisen: {len(coverage.rows)} (situation × skribent × område × ålder). "
         f"Kontakter som ingen regel når: {len(coverage.unreachable)}. Fel: {len(coverage.problems)}.",
@@ -120,14 +121,15 @@ def render(coverage: Coverage, data: Snapshot) -> str:
         by_situation[row.situation].append(row)
     for situation in situations.SITUATIONS:
         lines += [f"## {situation.title} (`{situation.id}`)", "",
-                  "| regel | skribent | område | kontakter | under 18 |", "|---|---|---|---|---|"]
+                  "| regel | skribent | område | kontakter | under 18 | 18 eller äldre |", "|---|---|---|---|---|---|"]
         groups: dict[tuple, tuple[list[str], list[str]]] = {}
-        adults = [r for r in by_situation[situation.id] if not r.young]
-        youngs = {(r.writer, r.area.id if r.area else None): r for r in by_situation[situation.id] if r.young}
-        for row in adults:
-            young_row = youngs[(row.writer, row.area.id if row.area else None)]
-            extra = tuple(c.name for c in young_row.decision.contacts if c.id not in {x.id for x in row.decision.contacts})
-            key = (row.decision.route.id, tuple(c.name for c in row.decision.contacts), extra)
+        rows = by_situation[situation.id]
+        by_age = {age: {(r.writer, r.area.id if r.area else None): r for r in rows if r.young is age} for age in (True, False)}
+        for row in (r for r in rows if r.young is None):
+            key_of_row = (row.writer, row.area.id if row.area else None)
+            young_column = _difference(row, by_age[True][key_of_row])
+            adult_column = _difference(row, by_age[False][key_of_row])
+            key = (row.decision.route.id, tuple(c.name for c in row.decision.contacts), young_column, adult_column)
             writers, places = groups.setdefault(key, ([], []))
             name = WRITER_NAMES[row.writer]
             if name not in writers:
@@ -135,11 +137,19 @@ def render(coverage: Coverage, data: Snapshot) -> str:
             place = row.area.name if row.area else "okänt"
             if place not in places:
                 places.append(place)
-        for (route_id, contacts, extra), (writers, places) in groups.items():
+        for (route_id, contacts, young_column, adult_column), (writers, places) in groups.items():
             lines.append(f"| {route_id} | {', '.join(writers)} | {', '.join(places)} | "
-                         f"{' → '.join(contacts) or '–'} | {', '.join(extra) or '–'} |")
+                         f"{' → '.join(contacts) or '–'} | {young_column} | {adult_column} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _difference(row: Row, other: Row) -> str:
+    """What another age changes: another rule with its contacts, or the contacts it adds; "–" for nothing."""
+    if other.decision.route.id != row.decision.route.id:
+        return f"{other.decision.route.id}: {' → '.join(c.name for c in other.decision.contacts)}"
+    added = [c.name for c in other.decision.contacts if c.id not in {x.id for x in row.decision.contacts}]
+    return ", ".join(added) or "–"
 
 
 def summary(coverage: Coverage) -> str:

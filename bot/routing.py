@@ -41,14 +41,16 @@ class Route:
     text: str
     contacts: tuple[str, ...]
     writers: tuple[str, ...] = ()
-    young: bool | None = None  # `when: young: true`: only when the person concerned is under 18 (false: 18 or over)
+    # `when: young: true`: only when the person concerned is under 18; `young: false`: only when they are known
+    # to be 18 or over (an unknown age meets neither).
+    young: bool | None = None
     ask_area: bool = False
     young_extra: tuple[str, ...] = ()
     if_closed: tuple[str, ...] = ()
     line: int = 0
 
     def applies(self, situation: str, role: str | None, area: Area | None, man: bool = False,
-                young: bool = False, uses_violence: bool = False) -> bool:
+                young: bool | None = None, uses_violence: bool = False) -> bool:
         if situation not in self.situations:
             return False
         if self.young is not None and self.young != young:
@@ -144,13 +146,14 @@ class RoutingTable:
         role: str | None = None,
         area: Area | None = None,
         now: datetime | None = None,
-        young: bool = False,
+        young: bool | None = None,
         man: bool = False,
         uses_violence: bool = False,
     ) -> Decision:
         """The first route that applies, with local contacts resolved for the area.
 
-        `young`: the person concerned is under 18 (or the writer is young); adds the route's `young_extra`.
+        `young`: True when the person concerned is under 18 (or the writer is young; adds the route's
+        `young_extra`), False when they are known to be 18 or over, None when their age is not known.
         `man`: the writer says he is a man or a boy (routes with `writer: man`).
         `uses_violence`: the writer says they use violence at home (routes with `writer: uses_violence`).
         """
@@ -280,7 +283,7 @@ def _parse_route(item: object, found: Collector, seen: set[str], catalogue: Cata
     writers = _as_tuple(when.get("writer"))
     young = when.get("young")
     if young is not None and not isinstance(young, bool):
-        found.add(item.line_of("when"), "when.young", "skriv young: true (personen är under 18) eller young: false.")
+        found.add(item.line_of("when"), "when.young", "skriv young: true (personen är under 18) eller young: false (18 år eller äldre).")
         young = None
     for situation in situations:
         if situation not in SITUATIONS:

@@ -113,9 +113,19 @@ _FEMALE_PARTNER_HURTS_ME = re.compile(
     r"\s+(?:\w+\s+)?(?:mig|mej)\b")
 
 
+# The same told the other way round ("jag blir slagen av min flickvän"), and a man asking whether the lines for women
+# are his ("Kvinnofridslinjen är väl bara för kvinnor?", "finns det nåt för killar?").
+_HURT_BY_FEMALE_PARTNER = re.compile(
+    r"\b(?:blir|blev|har blivit|har blitt|bli)\s+(?:\w+\s+)?(?:slagen|misshandlad|hotad|sparkad|knuffad|kontrollerad)\s+"
+    r"av\s+(?:min|mitt)\s+(?:fru|hustru|tjej|flickvan|exfru|extjej|ex-fru|ex-tjej|ex-flickvan)\b")
+_LINES_FOR_MEN = re.compile(r"\bbara for (?:kvinnor|tjejer)\b|\b(?:nat|nagot|nan|nagon|hjalp|stod) for (?:man|killar)\b"
+                            r"|\bfor (?:man|killar) (?:ocksa|med)\b")
+
+
 def writes_as_man(text: str) -> bool:
     folded = fold(text)
-    return bool(_MAN_SAYS_SO.search(folded) or _FEMALE_PARTNER_HURTS_ME.search(folded))
+    return bool(_MAN_SAYS_SO.search(folded) or _FEMALE_PARTNER_HURTS_ME.search(folded)
+                or _HURT_BY_FEMALE_PARTNER.search(folded) or _LINES_FOR_MEN.search(folded))
 
 
 # "jag", "mig": the message is about the writer, unless it also names someone else the worry is for.

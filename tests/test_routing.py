@@ -325,8 +325,10 @@ def test_self_harm_or_thoughts_of_suicide_in_so_many_words_lead_whatever_the_cla
 
 
 def test_a_question_about_the_police_s_part_of_the_process_gets_the_police_and_victim_support_first(guide):
+    # Witnessing has its own answer: victim support's witness support first, then the police (session 17).
     witness = respond(guide, "ask_process", "finns det nåt sätt att vittna utan att dom ser mig i rätten?")
-    assert witness.reply.route == "process" and kinds(witness)[:2] == ["police", "victim_support"]
+    assert witness.reply.route == "process:witness" and kinds(witness)[:2] == ["victim_support", "police"]
+    assert "video" in witness.reply.text
     worry = respond(guide, "ask_process", "hur gör man en orosanmälan om grannens barn?")
     assert kinds(worry)[0] == "social_services"
     # In a conversation, the question gets the police and victim support described, as for a kind asked for.
@@ -1022,3 +1024,80 @@ def test_a_victim_who_will_not_report_gets_the_other_help_not_a_bare_okay(guide)
     parent = respond(guide, "worried_gang", "min son 15 säljer knark åt ett gäng")
     own_child = respond(guide, "nlu_fallback", "nej jag vill inte polisanmäla mitt eget barn", parent.case)
     assert own_child.reply.route != "declined"
+
+
+def test_staff_about_an_adult_hit_by_a_partner_get_the_lines_for_her_not_the_text_about_children(guide):
+    turn = respond(guide, "inform_role", "jag är lärare, en elev som är 18 blir slagen av sin man")
+    assert turn.reply.route == "close_relationship_staff_adult" and turn.case.concerns == ("violence_close_relationship",)
+    assert ids(turn)[0] == "kvinnofridslinjen" and "barn far illa" not in turn.reply.text
+    # Her age unknown, a pupil is taken as a child, as before.
+    child = respond(guide, "violence_close_relationship", "jag är lärare och en elev blir slagen hemma")
+    assert child.reply.route == "close_relationship_staff"
+
+
+def test_a_man_who_asks_whether_the_line_for_women_is_his_gets_his_help(guide):
+    first = respond(guide, "violence_close_relationship", "min sambo slår mig ibland")
+    assert ids(first)[0] == "kvinnofridslinjen"
+    turn = respond(guide, "ask_service", "Kvinnofridslinjen är väl bara för kvinnor?", first.case)
+    assert turn.case.man and ids(turn)[0] == "brottsofferjouren" and "kvinnofridslinjen" not in ids(turn)
+    assert turn.reply.route.startswith("follow_up:")
+    # Told his help already: he is told it is his, not given it again in full.
+    again = respond(guide, "ask_contact_detail", "finns det nåt för män?", turn.case)
+    assert again.reply.text.startswith("Kontakterna jag gav dig") and ids(again) == ["brottsofferjouren"]
+
+
+def test_a_boy_hit_by_his_girlfriend_who_says_she_threatens_to_lie_is_not_the_one_who_hits(guide):
+    turn = respond(guide, "violence_close_relationship",
+                   "ja e kille 17 o min tjej slår mig o hotar att säga till alla att jag slog henne om jag gör slut")
+    assert not turn.case.uses_violence and turn.case.man
+    assert "valj_att_sluta" not in ids(turn)
+    hitting = respond(guide, "violence_close_relationship", "jag har slagit min flickvän och vill sluta")
+    assert ids(hitting)[0] == "valj_att_sluta"
+
+
+def test_right_after_the_emergency_answer_a_stopped_call_or_being_alone_keeps_112_first(guide):
+    first = respond(guide, "acute_danger", "mitt ex sa att han kommer hit ikväll och dödar mig")
+    alone = respond(guide, "inform_role", "jag är ensam hemma", first.case)
+    assert alone.reply.urgent and kinds(alone)[0] == "emergency"
+    stopped = respond(guide, "young_self", "han vill inte att jag ringer polisen", first.case)
+    assert stopped.reply.urgent and kinds(stopped)[0] == "emergency"
+
+
+@pytest.mark.parametrize("question, topic, first_kind", [
+    ("måste jag vittna?", "witness", "victim_support"),
+    ("kan jag få ett målsägandebiträde?", "counsel", "police"),
+    ("kan hon få skyddat boende?", "protected_housing", "social_services"),
+    ("hur lång tid tar det innan polisen hör av sig?", "investigation", "police"),
+])
+def test_a_question_about_a_step_of_the_legal_process_gets_its_answer(guide, question, topic, first_kind):
+    first = respond(guide, "crime_victim", "jag blev misshandlad i helgen av mitt ex")
+    turn = respond(guide, "ask_process", question, first.case)
+    assert turn.reply.route == f"process:{topic}" and kinds(turn)[0] == first_kind
+    # Told in a story, it is no question to answer.
+    story = respond(guide, "ask_process", "han vittnade mot dem i våras", first.case)
+    assert not story.reply.route.startswith("process:witness")
+
+
+def test_the_family_of_a_suspect_asking_for_a_lawyer_are_told_of_a_public_defence_counsel(guide):
+    first = respond(guide, "relative_suspected", "min son 17 är gripen för rån")
+    turn = respond(guide, "nlu_fallback", "kan han få en advokat?", first.case)
+    assert turn.reply.route == "process:defence" and "offentlig försvarare" in turn.reply.text
+    # About social services' part (LVU), the lawyer is not the one of a criminal case.
+    lvu = respond(guide, "ask_process", "har jag rätt till advokat om de vill omhänderta min dotter?")
+    assert not lvu.reply.route.startswith("process:")
+
+
+def test_leaving_a_gang_without_naming_anyone_is_answered_from_the_exit_service(guide):
+    first = respond(guide, "leave_gang", "jag vill hoppa av gänget")
+    turn = respond(guide, "leave_gang", "kan jag hoppa av utan att gola?", first.case)
+    assert turn.reply.route == "process:leave_without_naming" and ids(turn)[0] == "police_exit_coordination"
+    assert "peka ut" in turn.reply.text
+
+
+def test_police_turned_down_in_other_words_gets_the_other_help(guide):
+    first = respond(guide, "threat_extortion", "jag e 19 o skyldig folk pengar dom hotar mig")
+    turn = respond(guide, "deny", "nej ingen polis. jag e inte dum", first.case)
+    assert turn.reply.route == "declined" and "police" not in kinds(turn)
+    brother = respond(guide, "worried_gang", "min bror säljer knark")
+    kept_out = respond(guide, "young_self", "jag vill inte att han åker fast", brother.case)
+    assert kept_out.reply.route == "declined" and "police" not in kinds(kept_out)

@@ -47,6 +47,13 @@ class Case:
         return self.age_group == UNDER_18 or (self.role == "young" and self.age_group != ADULT)
 
     @property
+    def minor(self) -> bool | None:
+        """For routing: True under 18 (as `young`), False when known to be 18 or over, None when not known."""
+        if self.young:
+            return True
+        return False if self.age_group == ADULT else None
+
+    @property
     def helped_without_danger(self) -> bool:
         """The person has had help, and nothing in the conversation was or may be danger: no danger turn, no open
         question whether someone is in danger, no concern where danger can hide. A maybe-danger is then read as

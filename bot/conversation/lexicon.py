@@ -113,7 +113,9 @@ VAGUE = Phrases.of(["vart jag ska vända mig", "vart ska jag vända mig", "var j
 # "finns det något annat?" after the help: more contacts for the same case, not a new start.
 ASK_OTHER = Phrases.of(["finns det något annat", "finns det nåt annat", "finns det inget annat", "finns det andra",
                         "finns det någon annan", "finns det nån annan", "någon annan jag kan", "nån annan jag kan",
-                        "något annat ställe", "nåt annat ställe", "andra ställen", "något mer jag kan", "nåt mer jag kan"])
+                        "något annat ställe", "nåt annat ställe", "andra ställen", "något mer jag kan", "nåt mer jag kan",
+                        "vad finns det annars", "vad finns det mer", "vad mer finns det", "vad finns det då",
+                        "vem kan jag prata med då", "vem ska jag prata med då"])
 RESTART = Phrases.of(["börja om", "borja om", "starta om", "ny fråga", "annan fråga", "något annat", "nagot annat",
                       "nytt ämne", "glöm det", "glom det"])
 AFFIRM = Phrases.of(["ja", "japp", "jajamen", "jo", "absolut", "gärna", "ja tack", "okej", "ok", "visst", "yes", "jepp",
@@ -148,6 +150,14 @@ SHOW_ALL = Phrases.of(["visa alla", "alla kontakter", "alla nummer", "alla numre
 CANNOT_CALL = Phrases.of([
     "vågar inte ringa", "kan inte ringa", "törs inte ringa", "vill inte ringa polisen", "vill inte ringa 112",
     "kan inte prata", "han hör mig", "hon hör mig", "dom hör mig", "de hör mig",
+    # Session 17: someone else stops the call ("han vill inte att jag ringer polisen").
+    "vill inte att jag ringer", "får inte ringa", "inte att jag ringer", "vill inte att vi ringer",
+])
+# Right after the emergency answer: the person is still there, or alone with it ("jag är ensam hemma").
+STILL_THERE = Phrases.of([
+    "ensam hemma", "jag är ensam", "ja e ensam", "jag är själv hemma", "själv hemma", "han är kvar", "hon är kvar",
+    "dom är kvar", "de är kvar", "han står kvar", "han står utanför", "han är fortfarande här", "barnen är här",
+    "barnen är hemma", "barnen sover",
 ])
 HELP_ARRIVED = Phrases.of([
     "ringt 112", "ringde 112", "ringt polisen", "ringde polisen", "polisen är här", "polisen är på väg",
@@ -210,6 +220,9 @@ TOPIC_CUES: dict[str, Phrases] = {
     "violence_close_relationship": Phrases.of([
         "heder*", "giftas bort", "gifta bort", "bortgift*", "tvångsgift*", "tvångsäktenskap*", "kontrollerar henne",
         "kontrollerar honom", "våld hemma", "slår henne hemma", "slår honom hemma", "pappa slår", "mamma slår",
+        # Session 17: a partner named by staff ("en elev som är 18 blir slagen av sin man").
+        "av sin man", "av sin pojkvän", "av sin kille", "av sin sambo", "av sin fru", "av sin flickvän", "av sin partner",
+        "av sitt ex", "hennes man slår", "hennes pojkvän slår", "hennes kille slår", "hans flickvän slår", "hans fru slår",
     ]),
     "worried_gang": Phrases.of([
         "gäng*", "kriminell*", "knark*", "langa*", "säljer", "droger", "uppdrag", "springpojk*", "rekryt*",
@@ -261,8 +274,29 @@ TELL_THE_POLICE = Phrases.of(["säga till polisen", "säga det till polisen", "b
 WONT_REPORT = Phrases.of(["vill inte anmäla", "vill inte polisanmäla", "tänker inte anmäla", "tänker inte polisanmäla",
                           "ska inte anmäla", "ska inte polisanmäla", "vill inte göra en polisanmälan",
                           "vill inte göra någon polisanmälan", "vill inte göra nån polisanmälan"])
-# "kan jag få kontaktförbud?"
-RESTRAINING_ORDER = Phrases.of(["kontaktförbud*", "besöksförbud*"])
+# A question without a question mark ("jag undrar om jag måste vittna").
+WONDERS = Phrases.of(["undrar", "vill veta", "vill fråga", "har en fråga"])
+# Questions about a step of the legal process, each answered by one sourced text (phrases.PROCESS_ANSWERS), checked
+# in this order: "kan jag få kontaktförbud?", "måste jag vittna?", "kan hon få ett målsägandebiträde?". Not in a
+# question about social services' part ("har jag rätt till advokat om de vill omhänderta min dotter?").
+PROCESS_TOPICS: dict[str, Phrases] = {
+    "restraining_order": Phrases.of(["kontaktförbud*", "besöksförbud*"]),
+    "leave_without_naming": Phrases.of(["hoppa av utan att gola", "ut utan att gola", "hoppa av utan att tjalla",
+                                        "utan att peka ut", "måste jag gola om jag hoppar av", "måste jag ange"]),
+    "defence": Phrases.of(["försvarare", "försvarsadvokat*", "advokat åt honom", "advokat åt henne",
+                           "advokat till honom", "advokat till henne", "advokat åt min son", "advokat åt min dotter"]),
+    "witness": Phrases.of(["vittna", "vittnar", "vittnet", "som vittne", "vittnesmål*", "gola", "golar", "tjalla",
+                           "måste jag gå på rättegången", "måste jag gå till rättegången", "måste jag vara med i rätten",
+                           "måste jag träffa dom", "måste jag träffa honom", "måste jag se honom"]),
+    "counsel": Phrases.of(["målsägandebiträde*", "advokat*", "jurist*", "juridisk hjälp"]),
+    "protected_housing": Phrases.of(["skyddat boende", "skyddade boenden", "skyddsboende", "bo nån annanstans",
+                                     "bo någon annanstans", "skyddad identitet", "skyddade personuppgifter",
+                                     "sekretessmarkering"]),
+    "investigation": Phrases.of(["förundersökning*", "hur lång tid tar det innan polisen", "när hör polisen av sig",
+                                 "hur länge tar det innan polisen", "hör polisen av sig", "vad händer med anmälan",
+                                 "vad händer med min anmälan", "vad händer efter anmälan", "vad händer nu med anmälan",
+                                 "vad innebär det att vara målsägande", "vad är målsägande", "vad betyder målsägande"]),
+}
 # "ska jag ringa föräldrarna först?" from staff, in violence or control at home.
 CONTACT_PARENTS = Phrases.of([
     "ringa föräldrarna", "kontakta föräldrarna", "prata med föräldrarna", "berätta för föräldrarna",
@@ -274,6 +308,13 @@ CONTACT_PARENTS = Phrases.of([
 FEAR_OF_REMOVAL = Phrases.of(["tar honom", "tar henne", "tar mina barn", "tar barnen", "tar mitt barn", "ta honom",
                               "ta henne", "ta mina barn", "ta barnen", "ta mitt barn", "omhänderta*", "placera honom",
                               "placera henne", "flyttar honom", "flyttar henne"])
+# The police turned down by anyone, in words that name no service ("jag vill inte att han åker fast", "ingen polis").
+POLICE_DECLINED = Phrases.of([
+    "vill inte att han åker fast", "vill inte att hon åker fast", "vill inte att dom åker fast",
+    "vill inte att de åker fast", "vill inte att han åker dit", "vill inte att hon åker dit", "ingen polis",
+    "inga poliser", "sluta skicka mig till polisen", "inte blanda in polisen", "vill inte blanda in polisen",
+    "utan att blanda in polisen", "utan polisen", "utan polis",
+])
 NOT_TO_THE_POLICE = Phrases.of(["inte polisanmäl*", "inte anmäla", "inte anmäl", "inte vittna*", "aldrig polisanmäl*"])
 # Someone wants to leave the group the worry is about ("han vill ut men är rädd för vad de gör"): a worry about
 # extremism or gangs becomes a wish to leave, whose help (exit programmes) is also for the relatives.
@@ -292,6 +333,13 @@ USES_VIOLENCE = Phrases.of([
     "jag blir våldsam", "jag har använt våld", "jag använder våld", "rädd att jag ska slå", "vill sluta slå",
     "sluta slå henne", "sluta slå honom", "jag tappar kontrollen och slår", "för sånna som mig", "för såna som mig",
     "för sådana som mig", "jag har knuffat min", "jag har tagit stryptag", "jag tog stryptag",
+])
+# Not the writer's own violence: they are hit, or someone claims it of them ("min tjej slår mig o hotar att säga till
+# alla att jag slog henne").
+HIT_NOT_HITTING = Phrases.of([
+    "slår mig", "slog mig", "har slagit mig", "misshandlar mig", "misshandlade mig", "sparkar mig", "knuffar mig",
+    "säga att jag", "säga till alla att jag", "säger att jag", "säger till alla att jag", "påstå att jag", "påstår att jag",
+    "ljuga om att jag", "ljuger om att jag", "ljuger och säger att jag",
 ])
 
 # Self-harm or thoughts of suicide said in so many words: whatever else the message is about, it is about this too.

@@ -31,6 +31,9 @@ ACK_NEW_CONCERN = "Jag förstår."
 CHANGED = "Det här tillkommer:"
 CHANGED_FIRST = "Börja gärna med {name}."
 FOR_THE_YOUNG_TOO = "{name} är en bra första kontakt för dig. Den unga kan också själv ringa eller chatta med {lines}."
+# A man told, or asking, after help that began with a line for women (Kvinnofridslinjen): his own help.
+FOR_HIM = "För en man eller en kille passar de här kontakterna bättre."
+FOR_HIM_ALREADY = "Kontakterna jag gav dig är till för män och killar också. Börja gärna med {name}."
 NOTHING_CHANGED = "Kontakterna jag gav dig gäller fortfarande."
 DANGER_KEEP = "Hjälpen för det du berättade innan gäller fortfarande:"
 SHOW_ALL = "Här är alla kontakter jag har gett dig:"
@@ -106,12 +109,48 @@ DETAIL = {
 }
 DANGER_AGAIN = ("Ring {emergency} nu om du inte redan har gjort det, och stanna där du är säker. Du kan skriva här "
                 "medan du väntar.")
-# Source: https://polisen.se/utsatt-for-brott/hjalp-och-stod-fran-samhallet/kontaktforbud/ ("vända dig till din
-# lokala polis på telefonnummer 114 14 eller åklagarmyndighet", "en åklagare eller en domstol som beslutar",
-# "Att överträda ett kontaktförbud är brottsligt").
-RESTRAINING_ORDER = ("Kontaktförbud ansöker du om hos polisen på {police} eller hos Åklagarmyndigheten. Det är en "
-                     "åklagare eller en domstol som beslutar. Bryter personen mot förbudet är det ett brott: anmäl det "
-                     "till polisen. Är någon i fara just nu, ring {emergency}.")
+# Answers to a question about a step of the legal process (lexicon.PROCESS_TOPICS), each with its source.
+PROCESS_ANSWERS = {
+    # https://polisen.se/utsatt-for-brott/hjalp-och-stod-fran-samhallet/kontaktforbud/ ("vända dig till din lokala
+    # polis på telefonnummer 114 14 eller åklagarmyndighet", "en åklagare eller en domstol som beslutar", "Att
+    # överträda ett kontaktförbud är brottsligt").
+    "restraining_order": ("Kontaktförbud ansöker du om hos polisen på {police} eller hos Åklagarmyndigheten. Det är en "
+                          "åklagare eller en domstol som beslutar. Bryter personen mot förbudet är det ett brott: anmäl "
+                          "det till polisen. Är någon i fara just nu, ring {emergency}."),
+    # The catalogue's police_exit_coordination, what_happens: "Du behöver inte polisanmäla eller peka ut någon annan."
+    "leave_without_naming": ("Den som vill hoppa av behöver inte polisanmäla eller peka ut någon annan för att få "
+                             "stöd. Polisens avhopparsamordning och socialtjänsten pratar med dig om hur du vill ändra "
+                             "ditt liv och om hotet mot dig. Är du i fara just nu, ring {emergency}."),
+    # https://www.domstol.se/amnen/brottmal/offentlig-forsvarare/ (a public defence counsel for one suspected of a
+    # serious crime, and as a rule for one under 18; appointed by the court).
+    "defence": ("Den som är misstänkt för ett allvarligare brott, och oftast den som är under 18, får en offentlig "
+                "försvarare: en advokat som domstolen utser. Fråga polisen eller åklagaren om det, eller försvararen "
+                "när hon eller han är utsedd. Du kan också få stöd själv av socialtjänsten."),
+    # https://www.domstol.se/amnen/brottmal/malsagandebitrade/ (a counsel for the injured party, appointed by the court
+    # and paid by the state) and https://www.brottsofferjouren.se (support through the process).
+    "counsel": ("Har du utsatts för brott kan du ha rätt till ett målsägandebiträde: en jurist som hjälper dig under "
+                "utredningen och rättegången, utan kostnad för dig. Be om det hos polisen eller åklagaren; det är "
+                "domstolen som beslutar. Brottsofferjouren kan förklara hur det går till. Är någon i fara just nu, ring "
+                "{emergency}."),
+    # https://www.domstol.se/amnen/brottmal/vittne/ (a witness called to a trial must come; one who is afraid can be
+    # heard by video or without the accused in the room) and https://www.brottsofferjouren.se/vittnesstod/
+    # (vittnesstöd: someone who explains and goes with you).
+    "witness": ("Blir du kallad som vittne till en rättegång måste du komma och berätta vad du vet. Är du rädd, säg det "
+                "till polisen eller åklagaren: rätten kan till exempel låta dig vittna via video. Brottsofferjouren "
+                "har vittnesstöd: någon som förklarar hur det går till och kan följa med dig till rätten. Är någon i "
+                "fara just nu, ring {emergency}."),
+    # https://www.socialstyrelsen.se/kunskapsstod-och-regler/omraden/vald-och-brott/ (social services help victims of
+    # violence, protected housing among it); the catalogue's Kvinnofridslinjen tells of help where you live.
+    "protected_housing": ("Socialtjänsten kan hjälpa den som utsätts för våld eller hot, till exempel med skyddat "
+                          "boende. Kontakta socialtjänsten där du bor och berätta att du är rädd. Är någon i fara just "
+                          "nu, ring {emergency}."),
+    # https://www.aklagare.se/ordlista/f/forundersokning/ (the investigation after a report, led by the police or a
+    # prosecutor) and https://polisen.se (114 14 for questions about a report).
+    "investigation": ("Efter en anmälan utreder polisen eller en åklagare brottet i en förundersökning, om det finns "
+                      "skäl till det. Den som har utsatts för brottet kallas målsägande. Hur lång tid det tar varierar. "
+                      "Du kan ringa polisen på {police} och fråga hur det går med anmälan. Brottsofferjouren kan stötta "
+                      "dig under tiden. Är någon i fara just nu, ring {emergency}."),
+}
 # Source: http://www.hedersfortryck.se/yrkesverksamma/skolan/vad-skolan-kan-gora/ quoting Skolverket (2010): "När en
 # anmälan görs vid ett uppenbart hot måste flickan eller pojken vara i säkerhet innan föräldrarna kontaktas."
 PARENTS_LATER = ("Vänta med att kontakta föräldrarna. Finns det ett hot ska eleven vara i säkerhet innan föräldrarna "

@@ -64,6 +64,18 @@ LINES_FOR_THE_YOUNG = frozenset({"child_helpline"})
 _NUMBER = re.compile(r"[\d][\d -]*")
 # Violence or control at home: "ska jag ringa föräldrarna först?" gets "not before the child is safe".
 CHILD_AT_HOME = frozenset({"violence_close_relationship"})
+LOCAL_SOCIAL_SERVICES = "local:social_services"
+LINES_FOR_WOMEN = frozenset({"kvinnofridslinjen", "tjejjouren", "tjejzonen"})
+# Who helps with each step of the legal process (phrases.PROCESS_ANSWERS), in order.
+PROCESS_CONTACTS = {
+    "restraining_order": (POLICE, VICTIM_SUPPORT),
+    "leave_without_naming": ("police_exit_coordination", LOCAL_SOCIAL_SERVICES),
+    "defence": (POLICE, LOCAL_SOCIAL_SERVICES),
+    "counsel": (POLICE, VICTIM_SUPPORT),
+    "witness": (VICTIM_SUPPORT, POLICE),
+    "protected_housing": (LOCAL_SOCIAL_SERVICES, "kvinnofridslinjen", VICTIM_SUPPORT),
+    "investigation": (POLICE, VICTIM_SUPPORT),
+}
 # Worries where a described crime moves the police up the list.
 POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
 
@@ -220,7 +232,7 @@ class TurnBuilder:
         # start with lines for children (Bris is for under 18). Case.young says which young writers count.
         role = None if self.case.role == "young" and not self.case.young else self.case.role
         return self.data.routing.decide(situation, self.data.catalogue, role, self.area, self.now,
-                                        young=self.case.young, man=self.case.man,
+                                        young=self.case.minor, man=self.case.man,
                                         uses_violence=self.case.uses_violence)
 
     def contacts_for(self, concerns: list[str]) -> tuple[list[Resource], list[Decision]]:
@@ -293,6 +305,8 @@ class TurnBuilder:
             reply = self._after_danger()  # "har ringt 112 nu, men vad gör vi med de andra ungdomarna?"
         elif facts.danger:
             reply = self._danger()
+        elif facts.denies_danger and facts.declined and case.concerns and not self.new_concerns:
+            reply = self._alternatives(opening=phrases.NOT_IN_DANGER)  # "nej ingen polis": no danger, and not the police
         elif facts.denies_danger:
             reply = self._no_danger_now()  # "nej inte nu, dom åker i juni", "nej det är inte akut"
         elif self._danger_goes_on():
@@ -312,14 +326,16 @@ class TurnBuilder:
             reply = self._young_and_parents()  # "kommer soc säga till mina föräldrar?"
         elif facts.tell_the_police and not OWN_CRIMES & {*case.concerns, *self.new_concerns}:
             reply = self._tell_the_police()  # "ska jag säga till polisen?" about a rumour or what someone has
-        elif facts.restraining_order:
-            reply = self._restraining_order()  # "kan jag få kontaktförbud?"
+        elif facts.process_topic and not self.new_concerns and not (facts.process_topic == "witness" and facts.police_report):
+            reply = self._process_answer(facts.process_topic)  # "kan jag få kontaktförbud?", "måste jag vittna?"
         elif facts.contact_parents and CHILD_AT_HOME & {*case.concerns, case.tentative or ""}:
             reply = self._parents_later()  # "ska jag ringa föräldrarna först?"
         elif facts.fears_removal and facts.question and not self.new_concerns:
             reply = self._removal_question()  # "kan de ta mitt barn?", "kan hon bli omhändertagen?"
         elif facts.closing and not facts.asks and not self.new_concerns:
             reply = self._closing()  # "okej då ringer jag imorgon. tack" closes; it does not ask for the number
+        elif self._lines_for_him():
+            reply = self._for_him()  # "Kvinnofridslinjen är väl bara för kvinnor?", "finns det nåt för män?"
         elif facts.detail and self._about_contacts() and (self.named or case.last_shown):
             reply = self._detail(facts.detail, self._asked_about())
         elif self.named and self._about_contacts():
@@ -461,7 +477,7 @@ class TurnBuilder:
         facts = self.facts
         # Someone about to take their life: "jag vill inte att nån kommer hit" is no sign that it is over.
         return (self.before.urgent and facts.words <= DANGER_GOES_ON_WORDS and not facts.question and not self.news
-                and (facts.affirm or facts.place_unknown or self._suicide_case()) and not facts.situations
+                and (facts.affirm or facts.place_unknown or facts.still_there or self._suicide_case()) and not facts.situations
                 and not (facts.help_arrived or facts.danger_over and not facts.place_unknown or facts.closing or facts.declined
                          or facts.asks_other or facts.show_all or facts.restart or facts.cannot_call))
 
@@ -522,10 +538,18 @@ class TurnBuilder:
         text = phrases.TELL_THE_POLICE.format(police=self._number(POLICE) or "polisen", emergency=self._emergency_number())
         return Reply(route="process:tell_the_police", text=text, cards=self._cards(tips), situations=self.case.situations)
 
-    def _restraining_order(self) -> Reply:
-        text = phrases.RESTRAINING_ORDER.format(police=self._number(POLICE) or "polisen.se", emergency=self._emergency_number())
-        return Reply(route="process:restraining_order", text=text, cards=self._cards(self._police_and_victim_support()),
-                     situations=self.case.situations)
+    def _process_answer(self, topic: str) -> Reply:
+        """A question about a step of the legal process: its answer, and who can help with it."""
+        if topic == "counsel" and "relative_suspected" in self.case.concerns:
+            topic = "defence"  # "kan han få en advokat?" from the family of one who is suspected
+        wanted = PROCESS_CONTACTS[topic]
+        contacts = [self._local_social_services() if i == LOCAL_SOCIAL_SERVICES else self.data.catalogue.get(i)
+                    for i in wanted if i == LOCAL_SOCIAL_SERVICES or i in self.data.catalogue]
+        if self.case.man:
+            contacts = [c for c in contacts if c.id not in LINES_FOR_WOMEN]
+        text = phrases.PROCESS_ANSWERS[topic].format(police=self._number(POLICE) or "polisen.se",
+                                                     emergency=self._emergency_number())
+        return Reply(route=f"process:{topic}", text=text, cards=self._cards(contacts), situations=self.case.situations)
 
     def _parents_later(self) -> Reply:
         """Staff who ask whether to call the parents first, about violence or control at home: not before the child
@@ -545,6 +569,32 @@ class TurnBuilder:
         return Reply(route="follow_up:what_happens", text=" ".join(p for p in (phrases.SOC_RARELY_REMOVES, process) if p),
                      cards=self._cards([local] if local.id not in self.before.shown else []),
                      situations=self.case.situations, extra={"about": [local.id]})
+
+    def _lines_for_him(self) -> bool:
+        """A man says so, or asks whether the lines for women are his, about a concern with routes for men."""
+        facts, case = self.facts, self.case
+        if not case.concerns or self.new_concerns or not case.man:
+            return False
+        if "man" not in self.news and not (facts.man and facts.question):
+            return False
+        return "man" in self.decide(case.concerns[0]).route.writers
+
+    def _for_him(self) -> Reply:
+        """The help for a man or a boy, in full; said so when it is not what he was given first."""
+        contacts, decisions = self.contacts_for(list(self.case.concerns))
+        previous_first = self.before.last_shown[0] if self.before.last_shown else None
+        if contacts and contacts[0].id == previous_first:
+            # He was given his help already ("min fru slår mig", then "finns det nåt för män?"): say so.
+            return Reply(route=f"follow_up:{decisions[0].route.id}", text=phrases.FOR_HIM_ALREADY.format(name=short_name(contacts[0])),
+                         cards=self._cards(contacts[:1]), situations=self.case.situations)
+        opening = phrases.FOR_HIM if previous_first else ""
+        question = self._next_question(decisions)
+        # Asked ("finns det nåt för män?"), it is the answer; told ("jag är kille"), it is his help.
+        route = f"follow_up:{decisions[0].route.id}" if self.facts.question else decisions[0].route.id
+        return Reply(route=route, text=" ".join(p for p in (opening, decisions[0].route.text) if p),
+                     cards=self._cards(contacts), question=question.text if question else "",
+                     buttons=question.buttons if question else (), situations=self.case.situations,
+                     extra={"question": question.key if question else None})
 
     def _police_and_victim_support(self) -> list[Resource]:
         return [self.data.catalogue.get(i) for i in (POLICE, VICTIM_SUPPORT) if i in self.data.catalogue]
@@ -618,11 +668,7 @@ class TurnBuilder:
         previous_first = self.before.last_shown[0] if self.before.last_shown else None
         route = decisions[0].route.id
         if "man" in self.news and decisions[0].route.writers:
-            # "jag är en man" after help that named a line for women: the help for him, in full.
-            question = self._next_question(decisions)
-            return Reply(route=route, text=decisions[0].route.text, cards=self._cards(contacts),
-                         question=question.text if question else "", buttons=question.buttons if question else (),
-                         situations=self.case.situations, extra={"question": question.key if question else None})
+            return self._for_him()
         texts = [acks]
         notes = [note for d in decisions for note in d.notes if "area" in self.news]
         texts += notes
@@ -773,7 +819,7 @@ class TurnBuilder:
                      buttons=question.buttons if question else (), situations=self.case.situations,
                      extra={"question": question.key if question else None})
 
-    def _alternatives(self) -> Reply:
+    def _alternatives(self, opening: str = "") -> Reply:
         """The person turns a channel down: the case's other contacts, those not shown yet first."""
         contacts, _ = self.contacts_for(list(self.case.concerns))
         declined = {*self.facts.declined, *self.case.set_aside}
@@ -794,7 +840,7 @@ class TurnBuilder:
         reassure = ""
         if "social_services" in self.facts.declined and self.facts.fears_removal:
             reassure = phrases.SOC_RARELY_REMOVES + " "
-        text = said.format(emergency=self._emergency_number(), reassure=reassure)
+        text = " ".join(p for p in (opening, said.format(emergency=self._emergency_number(), reassure=reassure)) if p)
         return Reply(route="declined", text=text, cards=self._cards(others[:3]), situations=self.case.situations)
 
     def _wanted_contacts(self) -> list[Resource]:

@@ -51,7 +51,9 @@ ADULT_AGE, OLDEST_AGE = 18, 110
 _YOUNG_WORDS = re.compile(r"\b(?:tonaring|tonaringar|minderarig|tonarsdotter|tonarsson)\b")
 # "jag är vuxen", "han är myndig"; not "måste jag berätta för nån vuxen" or "prata med en vuxen".
 _ADULT_WORDS = re.compile(r"(?<!nan )(?<!nagon )(?<!en )(?<!med )(?<!till )(?<!for )(?<!annan )\b(?:vuxen|myndig|over 18)\b"
-                          r"|\b(?:pensionar|gammal kvinna|gammal man|gammal dam|aldre dam|aldre kvinna|aldre man)\b")
+                          r"|\b(?:pensionar|gammal kvinna|gammal man|gammal dam|aldre dam|aldre kvinna|aldre man)\b"
+                          # A spouse or adult education ("en kursdeltagare blir slagen av sin man", "på komvux").
+                          r"|\b(?:sin|hennes|hans) (?:man|make|fru|hustru)\b|\b(?:vuxenutbildning\w*|komvux|sfi|kursdeltagare\w*)\b")
 # A bare age, the answer to "Hur gammal är du?": "16", "typ 15", "14 år".
 _BARE_AGE = re.compile(r"\s*(?:typ|ca|runt|nastan|snart|bara)?\s*(\d{1,2})\s*(?:ar|ar gammal|arig)?\s*[.!]?\s*")
 
@@ -124,7 +126,8 @@ class Facts:
     report: bool = False
     # "bryter jag sekretessen om jag gör en orosanmälan?": the duty to report and secrecy.
     secrecy_and_report: bool = False
-    restraining_order: bool = False  # "kan jag få kontaktförbud?"
+    # A step of the legal process asked about ("kan jag få kontaktförbud?", "måste jag vittna?"): lexicon.PROCESS_TOPICS
+    process_topic: str | None = None
     parents_told: bool = False  # "kommer soc säga till mina föräldrar?"
     tell_the_police: bool = False  # "ska jag säga till polisen?"
     not_to_the_police: bool = False  # "jag vill inte polisanmäla henne, vi har barn ihop"
@@ -153,6 +156,7 @@ class Facts:
     denies_danger: bool = False  # no to the question whether someone is in danger now, or to the emergency answer
     danger_over: bool = False  # the danger is over or the person is safe ("han har gått", "vi är okej nu")
     place_unknown: bool = False  # "jag vet inte var hon bor": where the person in danger is
+    still_there: bool = False  # "jag är ensam hemma", "han är kvar": the danger is not over
     words: int = 0
 
 
@@ -185,6 +189,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     asked = tuple(r for r in services if _asks_about(text, data.catalogue.folded_aliases(r)))
     declined = tuple(dict.fromkeys(r.kind for r in services if r.kind != "emergency"
                                    and _turns_down(text, data.catalogue.folded_aliases(r))))
+    if lexicon.POLICE_DECLINED.found_in(tokens) and not danger:
+        declined = tuple(dict.fromkeys((*declined, "police")))
     vague = (not danger and not services and len(tokens.tokens) <= VAGUE_WORDS and lexicon.VAGUE.found_in(tokens)
              and not lexicon.SIGNS.found_in(tokens))
     raised = [] if vague else _situations(message, intent, text, tokens, role)
@@ -195,7 +201,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     if intent == "ask_process" and message.confidence >= QUESTION_CONFIDENCE and _about_the_police_process(tokens):
         # "finns det nåt sätt att vittna utan att dom ser mig?": the police and victim support answer, not soc.
         wanted_kinds = tuple(dict.fromkeys((*wanted_kinds, *POLICE_PROCESS_KINDS)))
-    if "violence_close_relationship" in raised and lexicon.USES_VIOLENCE.found_in(tokens):
+    uses_violence = lexicon.USES_VIOLENCE.found_in(tokens) and not lexicon.HIT_NOT_HITTING.found_in(tokens)
+    if "violence_close_relationship" in raised and uses_violence:
         wanted_kinds = tuple(dict.fromkeys((*wanted_kinds, USES_VIOLENCE_KIND)))  # Välj att sluta first
     if role is None and "professional_support" in wanted_kinds:
         role = "staff"  # "kan yrkesverksamma ringa er för konsultation?": who asks for a line for professionals is one
@@ -233,7 +240,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         help_arrived=(not danger or message.danger_rule == "danger_model") and lexicon.HELP_ARRIVED.found_in(tokens),
         adult_writer=any(age >= ADULT_AGE for age in _own_ages(fold(text))),
         man=writes_as_man(text),
-        uses_violence=lexicon.USES_VIOLENCE.found_in(tokens),
+        uses_violence=uses_violence,
         what_it_is=what_it_is,
         about_self=bool(text) and writes_about_self(text),
         police_report=reporting and _about_the_police_process(tokens),
@@ -270,7 +277,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         danger_over=bool(text) and (lexicon.SAFE_NOW.found_in(tokens) or data.danger.time_signs(text).safe),
         words=words_count,
         place_unknown=lexicon.PLACE_UNKNOWN.found_in(tokens),
-        restraining_order=lexicon.RESTRAINING_ORDER.found_in(tokens),
+        still_there=lexicon.STILL_THERE.found_in(tokens),
+        process_topic=_process_topic(text, tokens),
         not_to_the_police=lexicon.WONT_REPORT.found_in(tokens),
         tell_the_police=lexicon.TELL_THE_POLICE.found_in(tokens) and ("?" in text or tokens.tokens[0] in _QUESTION_START),
         parents_told=lexicon.PARENTS_TOLD.found_in(tokens) and ("?" in text or tokens.tokens[0] in _QUESTION_START),
@@ -395,6 +403,18 @@ def _resolved_intent(message: Message) -> str:
     return intent
 
 
+def _process_topic(text: str, tokens: IndexedTokens) -> str | None:
+    """The step of the legal process a question is about. A restraining order counts however it is said ("jag vill
+    ha kontaktförbud"); the others only in a question, not in a story ("han vittnade mot dem i våras")."""
+    topic = next((name for name, phrases in lexicon.PROCESS_TOPICS.items() if phrases.found_in(tokens)), None)
+    if topic is None or topic == "restraining_order":
+        return topic
+    if topic != "protected_housing" and lexicon.SOCIAL_SERVICES_PROCESS.found_in(tokens):
+        return None
+    asks = "?" in text or bool(tokens.tokens) and tokens.tokens[0] in _QUESTION_START or lexicon.WONDERS.found_in(tokens)
+    return topic if asks else None
+
+
 def _about_the_police_process(tokens: IndexedTokens) -> bool:
     """Reporting to the police, witnessing, a trial, a restraining order; not social services' part of it
     ("orosanmälan", "LVU") and not a refusal ("jag vill inte polisanmäla mitt eget barn")."""
@@ -484,7 +504,9 @@ def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens,
     if raised and situations.is_concern(raised[0]):
         first_topics = set(situations.BY_ID[raised[0]].topics)
         for name, confidence in message.ranking[1:3]:
+            # A professional's general worry is not a second concern beside the one they describe.
             if (confidence >= SECOND_CONCERN_CONFIDENCE and situations.is_concern(name) and name not in raised
+                    and name != "staff_concern"
                     and not first_topics & set(situations.BY_ID[name].topics)):
                 raised.append(name)
                 break
@@ -515,7 +537,7 @@ _NOT = {"inte", "utan", "forutom", "istallet", "aldrig"}
 
 # "hon säger inte polis", "polisen kan jag inte gå till", "jag vill inte prata med soc igen", "SOC GÖR INGENTING":
 # the person turns a channel down, and the bot offers the others instead of describing that one.
-_DECLINE_BEFORE = {"inte", "ej", "aldrig", "slippa", "radd", "livradd"}
+_DECLINE_BEFORE = {"inte", "ej", "aldrig", "slippa", "radd", "livradd", "sluta", "ingen"}
 _DECLINE_AFTER = ("kan jag inte", "vill jag inte", "vagar jag inte", "kan vi inte", "vill vi inte", "gor ingenting",
                   "gor inget", "hjalper inte", "hjalper ingenting", "bryr sig inte", "lyssnar inte", "ar vardelos",
                   "hjalpte inte", "hjalpte inget", "gjorde ingenting", "gjorde inget", "har inte hjalpt",
