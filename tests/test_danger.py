@@ -328,3 +328,15 @@ def test_toy_guns_are_harmless_as_water_pistols_are():
 ])
 def test_a_weapon_at_home_and_a_beating_threatened_are_not_these_patterns(text, rule):
     assert RULES.match(text, nlp.lemmas(text)) == rule
+
+
+def test_violence_when_someone_is_drunk_is_a_habit_and_a_stay_in_hospital_is_the_danger_over():
+    # Session 17, found in talk: both got 112 from the classifier alone.
+    assert RULES.time_signs("min pappa slår mamma när han e full").calm
+    assert not RULES.time_signs("han är full och slår henne nu").calm
+    assert RULES.time_signs("han lever, han ligger på sjukhus").safe
+
+
+def test_a_written_death_threat_that_gives_no_time_is_not_the_attack_pattern():
+    assert RULES.match("mitt ex har skrivit att han ska döda mig. han har inte sagt när") is None
+    assert RULES.match("mitt ex har skrivit att han ska döda mig ikväll") == "attack_planned"

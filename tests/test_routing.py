@@ -1101,3 +1101,16 @@ def test_police_turned_down_in_other_words_gets_the_other_help(guide):
     brother = respond(guide, "worried_gang", "min bror säljer knark")
     kept_out = respond(guide, "young_self", "jag vill inte att han åker fast", brother.case)
     assert kept_out.reply.route == "declined" and "police" not in kinds(kept_out)
+
+
+def test_a_privacy_question_asked_again_gets_the_answer_in_short_not_nothing_to_add(guide):
+    first = respond(guide, "privacy_question", "vem läser det här?")
+    assert "ingen människa" in first.reply.text
+    again = respond(guide, "privacy_question", "sparas det jag skriver?", first.case)
+    assert again.reply.route == "privacy" and again.reply.text.startswith("Nej, det du skriver här sparas inte")
+
+
+def test_thanks_in_english_and_a_laughing_okay_end_the_talk_after_the_help(guide):
+    first = respond(guide, "worried_gang", "min son är med i ett gäng")
+    assert respond(guide, "out_of_scope", "haha ok", first.case).reply.route == "closing"
+    assert respond(guide, "out_of_scope", "thank you", first.case).reply.route == "closing"

@@ -59,7 +59,7 @@ DETAILS: dict[str, Phrases] = {
 }
 # Thanks that open or end a message: after the help it closes the conversation ("Tack, vi gör en polisanmälan
 # idag", "nu fick jag tag på socialjouren, tack"), unless the person says there is more (MORE_TO_SAY).
-THANKS_WORDS = frozenset({"tack", "tackar", "thx", "tacksam", "tacksamma"})
+THANKS_WORDS = frozenset({"tack", "tackar", "thx", "tacksam", "tacksamma", "thanks", "thank", "tackkk", "tackk"})
 MORE_TO_SAY = Phrases.of(["förresten", "en sak till", "en fråga till", "en annan sak", "också", "dessutom", "en till sak"])
 # A message that opens by saying there is more ("förresten, …", "en sak till: …").
 MORE_OPENINGS = (("förresten",), ("dessutom",), ("en", "sak", "till"), ("en", "annan", "sak"), ("och", "en", "sak"))
@@ -100,7 +100,7 @@ ACKNOWLEDGING = frozenset(fold(w) for w in (
 ))
 # … and these may stand beside them ("okej bra", "ok jag fattar").
 ACKNOWLEDGING_TOO = frozenset(fold(w) for w in (
-    "jag", "då", "bra", "fint", "hej", "jaha", "aha", "ah", "mm", "mmm", "ja", "jo",
+    "jag", "då", "bra", "fint", "hej", "jaha", "aha", "ah", "mm", "mmm", "ja", "jo", "haha", "hahaha", "lol", "asså",
 ))
 # An opening that says nothing yet of what it is about ("hej jag vet inte riktigt vart jag ska vända mig").
 VAGUE = Phrases.of(["vart jag ska vända mig", "vart ska jag vända mig", "var jag ska vända mig", "vart vänder jag mig",

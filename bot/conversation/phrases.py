@@ -60,9 +60,12 @@ DANGER_AGAIN_SUICIDE = ("Ring {emergency} nu, även om det känns svårt. Du beh
 PLACE_UNKNOWN = "Ring {emergency} även om du inte vet adressen. Berätta det du vet, så hjälper de dig vidare."
 IF_IT_CHANGES = "Blir det akut, ring {emergency}."
 BOT_PRIVACY = (
-    "Det du skriver här sparas inte. Samtalet finns bara kvar en kort stund medan du chattar och raderas sedan. "
-    "Skriv ändå inte namn, personnummer eller adresser. Jag kan inte ta emot anmälningar eller tips."
+    "Jag är en automatisk vägvisare, ingen människa läser det du skriver här. Det sparas inte: samtalet finns bara "
+    "kvar en kort stund medan du chattar och raderas sedan. Skriv ändå inte namn, personnummer eller adresser. Jag "
+    "kan inte ta emot anmälningar eller tips."
 )
+# Asked again right after ("vem läser det här?", then "sparas det jag skriver?"): the answer again, in short.
+BOT_PRIVACY_AGAIN = "Nej, det du skriver här sparas inte, och ingen människa läser det."
 
 QUESTIONS = {
     "area": "Vilken kommun gäller det? Då kan jag ge dig kontakter där du bor.",

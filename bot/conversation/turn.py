@@ -1008,6 +1008,8 @@ class TurnBuilder:
         """Remember what was shown and asked; never send the same text twice in a row."""
         if reply.urgent and digest(reply.full_text()) == self.before.last_reply:
             reply = self._danger_again()  # danger again: 112 first again, never "nothing new to add"
+        if reply.route == "privacy" and digest(reply.full_text()) == self.before.last_reply:
+            reply = replace(reply, text=phrases.BOT_PRIVACY_AGAIN)
         if digest(reply.full_text()) == self.before.last_reply:
             question = None
             if self.case.concerns:
