@@ -1114,3 +1114,26 @@ def test_thanks_in_english_and_a_laughing_okay_end_the_talk_after_the_help(guide
     first = respond(guide, "worried_gang", "min son är med i ett gäng")
     assert respond(guide, "out_of_scope", "haha ok", first.case).reply.route == "closing"
     assert respond(guide, "out_of_scope", "thank you", first.case).reply.route == "closing"
+
+
+def test_someone_about_to_take_their_life_gets_112_with_the_suicide_line_not_the_text_for_a_crime(guide):
+    message = Message(text="jag har tagit en massa tabletter", intent="acute_danger", confidence=1.0,
+                      danger_rule="suicide_now")
+    turn = guide.respond(message, Case(), TUESDAY_NOON)
+    assert turn.reply.urgent and ids(turn)[:2] == ["police_emergency", "mind_suicide_line"]
+    assert "police_non_emergency" not in ids(turn) and "114 14" not in turn.reply.text
+    # A crime about to happen keeps its own text.
+    shooting = respond(guide, "acute_danger", "dom ska skjuta nån ikväll")
+    assert "114 14" in shooting.reply.text
+
+
+def test_a_question_that_opens_with_och_is_a_question(guide):
+    first = respond(guide, "crime_victim", "jag blev misshandlad i helgen")
+    turn = respond(guide, "ask_process", "och måste jag gå på rättegången", first.case)
+    assert turn.reply.route == "process:witness"
+
+
+def test_a_school_counsellor_about_a_pupil_of_19_hit_by_her_boyfriend_gets_the_help_for_an_adult(guide):
+    turn = respond(guide, "staff_concern", "Kurator på gymnasiet här. En elev som fyllt 19 berättar att pojkvännen "
+                                           "kontrollerar hennes mobil och har slagit henne. Hur går jag vidare?")
+    assert turn.reply.route == "close_relationship_staff_adult"

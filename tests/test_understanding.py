@@ -65,6 +65,10 @@ def test_a_question_about_the_police_s_part_of_the_process_not_social_services_o
     # In a longer message the age that matters is the other person's; "100 procent" is no age.
     ("jag är 45 och orolig för min son som umgås med ett gäng", None),
     ("min lillasyster blir slagen hemma, jag är 100 procent säker", None),
+    # Session 17: an adult described by staff, at any age; an age written beats a school year; a count is no age.
+    ("Min klient, en man på 45, berättar att hans sambo slår honom", "adult"),
+    ("Kurator på gymnasiet här. En elev som fyllt 19 berättar att pojkvännen slår henne", "adult"),
+    ("vi är 40 personer i föreningen", None),
 ])
 def test_an_age_written_after_who_it_is(text, age_group):
     from bot.conversation.understanding import _age_group

@@ -223,6 +223,9 @@ TOPIC_CUES: dict[str, Phrases] = {
         # Session 17: a partner named by staff ("en elev som är 18 blir slagen av sin man").
         "av sin man", "av sin pojkvän", "av sin kille", "av sin sambo", "av sin fru", "av sin flickvän", "av sin partner",
         "av sitt ex", "hennes man slår", "hennes pojkvän slår", "hennes kille slår", "hans flickvän slår", "hans fru slår",
+        "pojkvännen slår", "pojkvän slår", "pojkvännen har slagit", "pojkvännen kontrollerar", "sambon slår", "sambo slår",
+        "flickvännen slår", "flickvän slår", "maken slår", "frun slår", "exet hotar", "exet förföljer", "av pojkvännen",
+        "av sambon", "av maken", "av flickvännen", "kontrollerar hennes mobil", "kontrollerar hans mobil",
     ]),
     "worried_gang": Phrases.of([
         "gäng*", "kriminell*", "knark*", "langa*", "säljer", "droger", "uppdrag", "springpojk*", "rekryt*",

@@ -65,6 +65,8 @@ _NUMBER = re.compile(r"[\d][\d -]*")
 # Violence or control at home: "ska jag ringa föräldrarna först?" gets "not before the child is safe".
 CHILD_AT_HOME = frozenset({"violence_close_relationship"})
 LOCAL_SOCIAL_SERVICES = "local:social_services"
+# The editors' danger patterns (data/danger.yml) that say someone is about to take their own life.
+SUICIDE_DANGER_RULES = frozenset({"suicide_now", "overdose", "overdose_with_a_wish_to_die"})
 LINES_FOR_WOMEN = frozenset({"kvinnofridslinjen", "tjejjouren", "tjejzonen"})
 # Who helps with each step of the legal process (phrases.PROCESS_ANSWERS), in order.
 PROCESS_CONTACTS = {
@@ -454,12 +456,25 @@ class TurnBuilder:
             # What the message is about besides the danger, kept for the calm turns after it.
             self.case = replace(self.case, tentative=self.facts.behind_danger)
         contacts, decisions = self.contacts_for([situations.DANGER, *others])
+        if self._life_at_risk_by_own_hand() and SUICIDE_LINE in self.data.catalogue:
+            # "jag har tagit en massa tabletter", "jag står på bron och orkar inte mer": not the text for a crime
+            # ("När faran är över kan du ringa polisen …"); the suicide line next to 112, the police's number not.
+            line = self.data.catalogue.get(SUICIDE_LINE)
+            rest = [c for c in contacts if c.kind != "emergency" and c.id != SUICIDE_LINE and c.id != POLICE]
+            emergency = [c for c in contacts if c.kind == "emergency"][:1]
+            return Reply(route=f"{danger.route.id}:suicide", text=phrases.DANGER_SUICIDE.format(emergency=self._emergency_number()),
+                         cards=self._cards([*emergency, line, *rest][:4]), urgent=True, situations=self.case.situations)
         text = [danger.route.text]
         if others:
             earlier = [s for s in others if s not in self.new_concerns]
             text.append(phrases.DANGER_KEEP if earlier else decisions[1].route.text)
         return Reply(route=danger.route.id, text="\n\n".join(text), cards=self._cards(contacts), urgent=True,
                      situations=self.case.situations)
+
+    def _life_at_risk_by_own_hand(self) -> bool:
+        facts = self.facts
+        return (facts.danger_rule in SUICIDE_DANGER_RULES or facts.behind_danger == SUICIDE
+                or SUICIDE in self.case.concerns)
 
     def _danger_again(self) -> Reply:
         """A second message about the danger: 112 first once more, in other words, and the help after it."""

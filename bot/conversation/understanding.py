@@ -37,11 +37,14 @@ POLICE_PROCESS_KINDS = ("police", "victim_support")
 WISH_TO_LEAVE = {"worried_extremism": "leave_extremism", "worried_gang": "leave_gang"}
 USES_VIOLENCE_KIND = "helpline"  # in violence at home, the line for those who use it (Välj att sluta)
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
-_IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)")
+_IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|fyllt|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)"
+                     r"(?!\s*(?:personer|pers|st|stycken|kr|kronor|grader|minuter|min|procent|elever|barn|ungdomar|"
+                     r"killar|tjejer|ganger|timmar|dagar|veckor|manader)\b)")
 # "min dotter på 15", "sonen, 14,": the age of the one the message is about, written after who it is.
 _KIN_AGE = re.compile(r"\b(?:son|sonen|dotter|dottern|bror|brorsa|brorsan|syster|systern|barn|barnet|kille|killen|tjej|"
                       r"tjejen|pojke|pojken|flicka|flickan|elev|eleven|brorson|systerson|brorsdotter|systerdotter|kusin|"
-                      r"lillebror|lillasyster|storebror|storasyster|barnbarn|barnbarnet)\s*(?:pa|,)?\s*(\d{1,2})\b"
+                      r"lillebror|lillasyster|storebror|storasyster|barnbarn|barnbarnet|kvinna|kvinnan|mannen|en man|"
+                      r"klient|klienten)\s*(?:pa|,)?\s*(?:ca|cirka|runt|typ)?\s*(\d{1,2})\b"
                       r"(?![:.]\w)(?!\s*(?:dagar|dag|minuter|min|timmar|timme|veckor|vecka|manader|manad|kr|st|gr|kg|"
                       r"ganger|gang|ggr|lektioner|mobiler|personer|killar|tjejer|barn)\b)")
 _OWN_AGE = re.compile(r"\b(?:(?:jag|ja)\s+(?:ar|e|blir|fyller)|(?:ar|e)\s+(?:jag|ja))\s+(\d{2,3})\b(?![:.]\d)"
@@ -151,6 +154,7 @@ class Facts:
     crime: bool = False  # a crime is described: the police come earlier
     likely: tuple[str, ...] = ()  # the likeliest situations, best first, for a clarifying question
     behind_danger: str | None = None  # in a danger message, the concern the classifier also saw ("n-ordet på dörren")
+    danger_rule: str | None = None  # in a danger message, why: an editors' pattern id, or "danger_model"
     underlying: str | None = None  # the concern behind a question that names no service
     maybe_danger: bool = False  # the classifier's unsure danger, read as the conversation going on: the emergency number stays in sight
     denies_danger: bool = False  # no to the question whether someone is in danger now, or to the emergency answer
@@ -256,7 +260,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         short=short,
         acknowledged=bare and "?" not in text and _only_acknowledging(tokens),
         asks="?" in text,
-        question="?" in text or bool(tokens.tokens) and tokens.tokens[0] in _QUESTION_START,
+        question=_is_question(text, tokens),
         restart=not asks_other and (intent == "start_over" or (short and lexicon.RESTART.found_in(tokens))),
         asks_other=asks_other,
         vague=vague,
@@ -271,6 +275,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         about_the_bot=lexicon.ABOUT_THE_BOT.found_in(tokens),
         likely=_likely(message, tokens),
         behind_danger=_behind_danger(message, tokens) if danger else None,
+        danger_rule=message.danger_rule if danger else None,
         underlying=_underlying(message, intent, bool(services)),
         maybe_danger=message.maybe_danger,
         denies_danger=message.denies_danger,
@@ -280,10 +285,10 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         still_there=lexicon.STILL_THERE.found_in(tokens),
         process_topic=_process_topic(text, tokens),
         not_to_the_police=lexicon.WONT_REPORT.found_in(tokens),
-        tell_the_police=lexicon.TELL_THE_POLICE.found_in(tokens) and ("?" in text or tokens.tokens[0] in _QUESTION_START),
-        parents_told=lexicon.PARENTS_TOLD.found_in(tokens) and ("?" in text or tokens.tokens[0] in _QUESTION_START),
-        contact_parents=lexicon.CONTACT_PARENTS.found_in(tokens) and ("?" in text or lexicon.REQUEST.found_in(tokens)
-                                                                      or tokens.tokens[0] in _QUESTION_START),
+        tell_the_police=lexicon.TELL_THE_POLICE.found_in(tokens) and _is_question(text, tokens),
+        parents_told=lexicon.PARENTS_TOLD.found_in(tokens) and _is_question(text, tokens),
+        contact_parents=lexicon.CONTACT_PARENTS.found_in(tokens) and (_is_question(text, tokens)
+                                                                      or lexicon.REQUEST.found_in(tokens)),
     )
 
 
@@ -403,6 +408,14 @@ def _resolved_intent(message: Message) -> str:
     return intent
 
 
+def _is_question(text: str, tokens: IndexedTokens) -> bool:
+    """A question mark, a question word first (after "och", "men": "och måste jag gå på rättegången"), or "jag
+    undrar …"."""
+    said = tokens.tokens
+    first = said[1] if len(said) > 1 and said[0] in _LEAD_INS else said[0] if said else ""
+    return "?" in text or first in _QUESTION_START or lexicon.WONDERS.found_in(tokens)
+
+
 def _process_topic(text: str, tokens: IndexedTokens) -> str | None:
     """The step of the legal process a question is about. A restraining order counts however it is said ("jag vill
     ha kontaktförbud"); the others only in a question, not in a story ("han vittnade mot dem i våras")."""
@@ -411,8 +424,7 @@ def _process_topic(text: str, tokens: IndexedTokens) -> str | None:
         return topic
     if topic != "protected_housing" and lexicon.SOCIAL_SERVICES_PROCESS.found_in(tokens):
         return None
-    asks = "?" in text or bool(tokens.tokens) and tokens.tokens[0] in _QUESTION_START or lexicon.WONDERS.found_in(tokens)
-    return topic if asks else None
+    return topic if _is_question(text, tokens) else None
 
 
 def _about_the_police_process(tokens: IndexedTokens) -> bool:
@@ -436,13 +448,17 @@ def _age_group(text: str, entities: dict[str, str]) -> str | None:
     if not text:
         return None
     folded = fold(text)
-    ages = [int(m.group(1)) for m in (*_IS_AGE.finditer(folded), *_KIN_AGE.finditer(folded))]
+    ages = [int(m.group(1)) for m in _IS_AGE.finditer(folded)]
+    # "en man på 45": any age written after who it is counts, an adult one as 30 (older is no different for the help).
+    ages += [min(int(m.group(1)), 30) for m in _KIN_AGE.finditer(folded)]
     # "15 år" is an age, "i 3 år" and "för 10 år sedan" are durations.
     ages += [int(m.group(1)) for m in _AGE.finditer(folded)
              if not re.search(r"\b(?:i|for|pa|under|efter|inom|sedan|sen)\s*$", folded[:m.start()])
              and not re.match(r"\s*(?:sedan|sen|tillbaka)\b", folded[m.end():])]
     ages += [age for word, age in lexicon.AGE_WORDS.items() if re.search(rf"\b{word}\b", folded)]
-    ages += [age for word, age in lexicon.SCHOOL_YEAR_AGES.items() if re.search(rf"\b{fold(word)}\b", folded)]
+    if not ages:
+        # A school year gives an age only when none is written ("en elev som fyllt 19" on "gymnasiet" is 19).
+        ages += [age for word, age in lexicon.SCHOOL_YEAR_AGES.items() if re.search(rf"\b{fold(word)}\b", folded)]
     bare = _BARE_AGE.fullmatch(folded)
     if bare and 5 <= int(bare.group(1)) <= OLDEST_AGE:
         ages.append(min(int(bare.group(1)), 30))  # "20": an adult, whoever it is
@@ -525,6 +541,7 @@ def _likely(message: Message, tokens: IndexedTokens) -> tuple[str, ...]:
 # "kan barn också ringa Orostelefonen?", "är Bris anonymt?": a question whose subject is the service, not a
 # service mentioned on the way ("han har vittnat hos polisen", "jag är inte redo för polisen").
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+_LEAD_INS = {"och", "o", "men", "sa", "ok", "okej", "jaha", "aha", "ja", "nej"}
 _QUESTION_START = {"kan", "far", "maste", "ar", "hur", "vad", "nar", "vilka", "vem", "ska", "bor", "borde", "funkar",
                    "finns", "har", "tar", "hjalper", "ringer", "kostar"}
 _REACH = {"ringa", "ringer", "ring", "kontakta", "kontaktar", "prata", "pratar", "snacka", "chatta", "chattar", "mejla",
