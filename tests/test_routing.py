@@ -1137,3 +1137,35 @@ def test_a_school_counsellor_about_a_pupil_of_19_hit_by_her_boyfriend_gets_the_h
     turn = respond(guide, "staff_concern", "Kurator på gymnasiet här. En elev som fyllt 19 berättar att pojkvännen "
                                            "kontrollerar hennes mobil och har slagit henne. Hur går jag vidare?")
     assert turn.reply.route == "close_relationship_staff_adult"
+
+
+def test_anonymity_when_reporting_a_crime_is_the_police_s_answer_and_a_witness_gets_the_witness_answer(guide):
+    first = respond(guide, "threat_extortion", "en kille på snap har nakenbilder på mig och vill ha pengar")
+    anonymous = respond(guide, "nlu_fallback", "kan jag vara anonym om jag anmäler", first.case)
+    assert anonymous.reply.route == "follow_up:anonymity" and "Polisen kan inte lova" in anonymous.reply.text
+    who = respond(guide, "ask_process", "får dom veta vem som anmälde?", first.case)
+    assert who.reply.route == "follow_up:anonymity"
+    seen = respond(guide, "affected_by_violence", "jag såg skjutningen och polisen vill att jag vittnar")
+    witness = respond(guide, "ask_process", "kan jag vara anonym om jag vittnar", seen.case)
+    assert witness.reply.route == "process:witness_anonymity" and "video" in witness.reply.text
+
+
+def test_a_parent_asking_to_visit_a_son_held_by_the_police_is_told_who_decides(guide):
+    first = respond(guide, "relative_suspected", "polisen tog min son igår, han är misstänkt för rån")
+    turn = respond(guide, "relative_suspected", "var sitter han? får jag besöka honom?", first.case)
+    assert turn.reply.route == "process:visit" and "Kriminalvården" in turn.reply.text
+    assert kinds(turn)[:2] == ["social_services", "police"]
+
+
+def test_blocking_the_one_who_blackmails_is_answered_save_first_then_block(guide):
+    first = respond(guide, "threat_extortion", "någon hotar att lägga ut bilder på min dotter om hon inte skickar fler")
+    turn = respond(guide, "nlu_fallback", "ska vi blockera honom?", first.case)
+    assert turn.reply.route == "process:block" and turn.reply.text.startswith("Spara först")
+    # Without a threat in the case it is no such question.
+    gang = respond(guide, "worried_gang", "min son säljer knark")
+    assert respond(guide, "nlu_fallback", "vi har blockat kontot", gang.case).reply.route != "process:block"
+
+
+def test_a_witness_of_a_shooting_is_asked_their_own_age(guide):
+    turn = respond(guide, "affected_by_violence", "va där när dom sköt i tensta igår. kan inte sova")
+    assert turn.reply.question.startswith("Hur gammal är du")

@@ -146,11 +146,31 @@ PROCESS_ANSWERS = {
                 "till polisen eller åklagaren: rätten kan till exempel låta dig vittna via video. Brottsofferjouren "
                 "har vittnesstöd: någon som förklarar hur det går till och kan följa med dig till rätten. Är någon i "
                 "fara just nu, ring {emergency}."),
+    # The catalogue's police_tip_form ("Polisen kan inte lova att du är anonym", JO 1238-2011) and the sources of
+    # "witness" above.
+    "witness_anonymity": ("Polisen kan inte lova att du är anonym när du vittnar. Är du rädd, säg det till polisen "
+                          "eller åklagaren: de kan bedöma hotet mot dig, och rätten kan till exempel låta dig vittna "
+                          "via video. Brottsofferjouren har vittnesstöd och kan prata med dig om det. Är någon i fara "
+                          "just nu, ring {emergency}."),
     # https://www.socialstyrelsen.se/kunskapsstod-och-regler/omraden/vald-och-brott/ (social services help victims of
     # violence, protected housing among it); the catalogue's Kvinnofridslinjen tells of help where you live.
     "protected_housing": ("Socialtjänsten kan hjälpa den som utsätts för våld eller hot, till exempel med skyddat "
                           "boende. Kontakta socialtjänsten där du bor och berätta att du är rädd. Är någon i fara just "
                           "nu, ring {emergency}."),
+    # http://www.kriminalvarden.se/for-familj-och-vanner/besok/ ("Den som är häktad … kan få ta emot besök. Det är
+    # alltid häktet eller anstalten som bestämmer"; "skriva ett brev som vi på Kriminalvården förmedlar rätt. Det går
+    # inte att ringa") and https://www.kriminalvarden.se/for-domd-eller-haktad/haktad/besok-telefon-och-brev/
+    # ("Om du har restriktioner kan det också göra att du inte får ringa").
+    "visit": ("Gäller det någon som är gripen kan polisen svara på {police}. Den som sitter häktad kan få besök, men det är "
+              "häktet som bestämmer, och har åklagaren beslutat om restriktioner kan kontakten vara begränsad. Vet du "
+              "inte var personen sitter kan du skriva ett brev till Kriminalvården, som skickar det rätt; det går inte "
+              "att ringa och fråga. Socialtjänsten kan stötta dig och familjen under tiden."),
+    # Blackmail and threats on the internet: save the evidence first, never pay, report (polisen in the sources of
+    # DONT_PAY below); cut the contact (Kripos, https://www.nettavisen.no/nyheter/innenriks/advarer-mot-organiserte-
+    # sexutpressere-pa-nett/3423527547.html: "bryte all kontakt og ikke betale").
+    "block": ("Spara först meddelanden och skärmbilder, också på profilen och användarnamnet, så att polisen kan se vad "
+              "som har hänt. Sedan kan du sluta svara och blockera. Betala inte och skicka inget mer. Anmäl till "
+              "polisen på {police}. Är någon i fara just nu, ring {emergency}."),
     # https://www.aklagare.se/ordlista/f/forundersokning/ (the investigation after a report, led by the police or a
     # prosecutor) and https://polisen.se (114 14 for questions about a report).
     "investigation": ("Efter en anmälan utreder polisen eller en åklagare brottet i en förundersökning, om det finns "

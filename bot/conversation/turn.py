@@ -65,6 +65,9 @@ _NUMBER = re.compile(r"[\d][\d -]*")
 # Violence or control at home: "ska jag ringa föräldrarna först?" gets "not before the child is safe".
 CHILD_AT_HOME = frozenset({"violence_close_relationship"})
 LOCAL_SOCIAL_SERVICES = "local:social_services"
+# Concerns told most often by the one they happened to: without a relative or staff writing, the age asked is theirs.
+TOLD_BY_THE_ONE_HIT = frozenset({"affected_by_violence", "grief_fear", "crime_victim", "threat_extortion", "hate_crime",
+                                 "suicide_selfharm"})
 # The editors' danger patterns (data/danger.yml) that say someone is about to take their own life.
 SUICIDE_DANGER_RULES = frozenset({"suicide_now", "overdose", "overdose_with_a_wish_to_die"})
 LINES_FOR_WOMEN = frozenset({"kvinnofridslinjen", "tjejjouren", "tjejzonen"})
@@ -75,9 +78,14 @@ PROCESS_CONTACTS = {
     "defence": (POLICE, LOCAL_SOCIAL_SERVICES),
     "counsel": (POLICE, VICTIM_SUPPORT),
     "witness": (VICTIM_SUPPORT, POLICE),
+    "witness_anonymity": (POLICE, VICTIM_SUPPORT),
     "protected_housing": (LOCAL_SOCIAL_SERVICES, "kvinnofridslinjen", VICTIM_SUPPORT),
     "investigation": (POLICE, VICTIM_SUPPORT),
+    "visit": (LOCAL_SOCIAL_SERVICES, POLICE),
+    "block": (POLICE, VICTIM_SUPPORT),
 }
+# Answers that fit only one kind of case: blocking is about a threat or blackmail, a visit about someone held.
+PROCESS_CASES = {"block": frozenset({"threat_extortion"}), "visit": frozenset({"relative_suspected"})}
 # Worries where a described crime moves the police up the list.
 POLICE_EARLIER = frozenset({"worried_gang", "worried_extremism", "young_self", "staff_concern", "grief_fear"})
 
@@ -328,8 +336,8 @@ class TurnBuilder:
             reply = self._young_and_parents()  # "kommer soc säga till mina föräldrar?"
         elif facts.tell_the_police and not OWN_CRIMES & {*case.concerns, *self.new_concerns}:
             reply = self._tell_the_police()  # "ska jag säga till polisen?" about a rumour or what someone has
-        elif facts.process_topic and not self.new_concerns and not (facts.process_topic == "witness" and facts.police_report):
-            reply = self._process_answer(facts.process_topic)  # "kan jag få kontaktförbud?", "måste jag vittna?"
+        elif self._process_question():
+            reply = self._process_answer(facts.process_topic or "")  # "kan jag få kontaktförbud?", "måste jag vittna?"
         elif facts.contact_parents and CHILD_AT_HOME & {*case.concerns, case.tentative or ""}:
             reply = self._parents_later()  # "ska jag ringa föräldrarna först?"
         elif facts.fears_removal and facts.question and not self.new_concerns:
@@ -428,6 +436,11 @@ class TurnBuilder:
             of_kind = [r for r in shown if r.kind in self.facts.wanted_kinds] or self._wanted_contacts()
             if of_kind:
                 return of_kind[:3]
+        if self.facts.detail == "anonymity" and self.facts.report and CRIMES & set(self.case.concerns):
+            # "kan jag vara anonym om jag anmäler?", "får dom veta vem som anmälde?" after a crime: the police's answer.
+            police = [self.data.catalogue.get(i) for i in (POLICE, "police_tip_form", VICTIM_SUPPORT) if i in self.data.catalogue]
+            if police:
+                return police
         # "är det öppet på natten?" right after an answer about Kvinnofridslinjen is about Kvinnofridslinjen.
         ids = self.case.last_about if self.facts.detail in PRACTICAL_DETAILS and self.case.last_about else self.case.last_shown
         return [self.data.catalogue.get(i) for i in ids if i in self.data.catalogue][:3]
@@ -553,10 +566,21 @@ class TurnBuilder:
         text = phrases.TELL_THE_POLICE.format(police=self._number(POLICE) or "polisen", emergency=self._emergency_number())
         return Reply(route="process:tell_the_police", text=text, cards=self._cards(tips), situations=self.case.situations)
 
+    def _process_question(self) -> bool:
+        """A question about a step of the legal process that has its own answer here (phrases.PROCESS_ANSWERS)."""
+        topic = self.facts.process_topic
+        if topic is None or self.new_concerns and topic not in PROCESS_CASES:
+            return False
+        if topic == "witness" and self.facts.police_report:
+            return False  # "hur polisanmäler jag, och måste jag vittna då?": how to report comes first
+        return topic not in PROCESS_CASES or bool(PROCESS_CASES[topic] & set(self.case.concerns))
+
     def _process_answer(self, topic: str) -> Reply:
         """A question about a step of the legal process: its answer, and who can help with it."""
         if topic == "counsel" and "relative_suspected" in self.case.concerns:
             topic = "defence"  # "kan han få en advokat?" from the family of one who is suspected
+        if topic == "witness" and self.facts.detail == "anonymity":
+            topic = "witness_anonymity"  # "kan jag vara anonym om jag vittnar?"
         wanted = PROCESS_CONTACTS[topic]
         contacts = [self._local_social_services() if i == LOCAL_SOCIAL_SERVICES else self.data.catalogue.get(i)
                     for i in wanted if i == LOCAL_SOCIAL_SERVICES or i in self.data.catalogue]
@@ -999,7 +1023,9 @@ class TurnBuilder:
             return Question("area", phrases.QUESTIONS["area"], phrases.AREA_BUTTONS)
         if (set(case.concerns) & AGE_MATTERS and case.age_group is None and case.role != "staff"
                 and "age" not in asked):
-            key = "age_self" if case.role == "young" or "young_self" in case.concerns or case.about_self else "age_other"
+            # "va där när dom sköt igår, kan inte sova": no one else named, a victim or witness is asked about themselves.
+            about_self = case.about_self or case.role is None and bool(set(case.concerns) & TOLD_BY_THE_ONE_HIT)
+            key = "age_self" if case.role == "young" or "young_self" in case.concerns or about_self else "age_other"
             return Question("age", phrases.QUESTIONS[key], phrases.AGE_BUTTONS)
         first = next((c for d in decisions for c in d.contacts if c.what_happens and c.kind != "emergency"), None)
         if first is not None and "what_happens" not in asked:

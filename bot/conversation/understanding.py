@@ -44,7 +44,7 @@ _IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|fyllt|blir|bara|typ|nastan)\s+(\d
 _KIN_AGE = re.compile(r"\b(?:son|sonen|dotter|dottern|bror|brorsa|brorsan|syster|systern|barn|barnet|kille|killen|tjej|"
                       r"tjejen|pojke|pojken|flicka|flickan|elev|eleven|brorson|systerson|brorsdotter|systerdotter|kusin|"
                       r"lillebror|lillasyster|storebror|storasyster|barnbarn|barnbarnet|kvinna|kvinnan|mannen|en man|"
-                      r"klient|klienten)\s*(?:pa|,)?\s*(?:ca|cirka|runt|typ)?\s*(\d{1,2})\b"
+                      r"klient|klienten)\s*(?:pa|,|\()?\s*(?:ca|cirka|runt|typ)?\s*(\d{1,2})\b"
                       r"(?![:.]\w)(?!\s*(?:dagar|dag|minuter|min|timmar|timme|veckor|vecka|manader|manad|kr|st|gr|kg|"
                       r"ganger|gang|ggr|lektioner|mobiler|personer|killar|tjejer|barn)\b)")
 _OWN_AGE = re.compile(r"\b(?:(?:jag|ja)\s+(?:ar|e|blir|fyller)|(?:ar|e)\s+(?:jag|ja))\s+(\d{2,3})\b(?![:.]\d)"
