@@ -340,3 +340,16 @@ def test_violence_when_someone_is_drunk_is_a_habit_and_a_stay_in_hospital_is_the
 def test_a_written_death_threat_that_gives_no_time_is_not_the_attack_pattern():
     assert RULES.match("mitt ex har skrivit att han ska döda mig. han har inte sagt när") is None
     assert RULES.match("mitt ex har skrivit att han ska döda mig ikväll") == "attack_planned"
+
+
+def test_when_something_was_said_and_fear_afterwards_are_no_words_of_now():
+    assert not RULES.time_signs("ett barn på 4 år sa idag att pappa slog mamma med en stol").now
+    assert not RULES.time_signs("det small i trapphuset. nu vågar jag inte sova").now
+    assert RULES.time_signs("han sa idag att han ska skjuta honom ikväll").now
+
+
+def test_a_threat_with_a_condition_is_not_the_attack_pattern_and_threats_received_are_calm():
+    assert RULES.match("hennes storebror ska döda henne om hon träffar killar") is None
+    assert RULES.match("hennes storebror ska döda henne ikväll") == "attack_planned"
+    # Its "ska" is a weak word of now: without it the message is calm (the classifier alone makes it maybe-danger).
+    assert RULES.time_signs("Nån har skickat hot till mig på snap och säger att dom ska hitta mig").calm_without_weak

@@ -1169,3 +1169,33 @@ def test_blocking_the_one_who_blackmails_is_answered_save_first_then_block(guide
 def test_a_witness_of_a_shooting_is_asked_their_own_age(guide):
     turn = respond(guide, "affected_by_violence", "va där när dom sköt i tensta igår. kan inte sova")
     assert turn.reply.question.startswith("Hur gammal är du")
+
+
+def test_after_112_being_alone_with_the_children_keeps_the_danger_not_a_suicide_reading(guide):
+    danger = respond(guide, "acute_danger", "han slår sönder allt därute och jag har låst in mig på toa")
+    alone = respond(guide, "suicide_selfharm", "jag är själv med barnen", danger.case)
+    assert alone.reply.urgent and kinds(alone)[0] == "emergency"
+    assert "suicide_selfharm" not in alone.case.concerns and "Självmordslinjen" not in alone.reply.text
+
+
+def test_having_called_112_and_waiting_get_words_for_the_wait_not_help_for_young_people(guide):
+    danger = respond(guide, "acute_danger", "det står killar med en pistol utanför porten")
+    called = guide.respond(Message(text="jag har ringt nu", intent="ask_service", confidence=0.37), danger.case, TUESDAY_NOON)
+    assert called.reply.route == "danger_now:called" and not called.reply.cards
+    waiting = respond(guide, "young_self", "vad gör jag nu medans jag väntar", called.case)
+    assert waiting.reply.route == "danger_now:waiting" and "Öppna bara för polisen" in waiting.reply.text
+
+
+def test_asking_the_bot_to_call_is_told_it_cannot_and_who_can(guide):
+    danger = respond(guide, "acute_danger", "min pojkvän tog min telefon och låter mig inte ringa, han är i köket")
+    turn = respond(guide, "ask_numbers", "kan ni ringa åt mig", danger.case)
+    assert turn.reply.urgent and kinds(turn) == ["emergency"] and "granne" in turn.reply.text
+    calm = respond(guide, "nlu_fallback", "kan ni skicka polisen hit?")
+    assert calm.reply.route == "follow_up:call_for_me" and "inte ringa" in calm.reply.text
+
+
+def test_children_in_a_home_with_violence_told_later_get_a_report_of_concern(guide):
+    first = respond(guide, "violence_close_relationship", "min syster blir slagen av sin man")
+    turn = respond(guide, "ask_contact_detail", "dom har två barn", first.case)
+    assert turn.reply.route == "follow_up:children" and kinds(turn)[0] == "social_services"
+    assert "orosanmälan" in turn.reply.text

@@ -27,6 +27,7 @@ class Case:
     man: bool = False  # the writer said he is a man or a boy: routes with `writer: man`
     uses_violence: bool = False  # the writer uses violence at home ("jag har slagit min fru"): `writer: uses_violence`
     about_self: bool = False  # the first concern was the writer's own ("jag blev rånad"): "how old are you?"
+    children: bool = False  # children live where there is violence ("det finns små barn där också")
     danger: bool = False  # imminent danger came up in this conversation
     # The last reply was the emergency answer: "ja", "jag e 15" or "Bredäng" right after it is about the danger.
     urgent: bool = False

@@ -155,11 +155,28 @@ CANNOT_CALL = Phrases.of([
     # Session 17: someone else stops the call ("han vill inte att jag ringer polisen").
     "vill inte att jag ringer", "får inte ringa", "inte att jag ringer", "vill inte att vi ringer",
 ])
+# Children in a home with violence ("det finns små barn där också"), told after the help for the adults.
+CHILDREN_THERE = Phrases.of([
+    "små barn", "barn där", "barnen där", "det finns barn", "de har barn", "dom har barn", "har små barn",
+    "barnen hemma", "barnen ser", "barnen hör", "barnen var hemma", "barn i familjen", "barn i lägenheten",
+    "barnen är hemma", "barnen såg", "barnen hörde", "bebis", "bebisen", "ett barn där", "två barn", "tre barn",
+])
+# The person asks the bot to call or send help ("kan ni ringa åt mig", "skicka polisen"): it cannot.
+CALL_FOR_ME = Phrases.of([
+    "ringa åt mig", "ringa för mig", "ring åt mig", "ring för mig", "kan ni ringa polisen", "kan du ringa polisen",
+    "kan ni ringa 112", "kan du ringa 112", "skicka polisen", "skicka hjälp", "ringa polisen åt mig", "ringa 112 åt mig",
+    "larma åt mig", "kan ni larma", "kan du larma", "kan ni ringa åt", "kan du ringa åt",
+])
+# Waiting for the police or the ambulance after calling ("vad gör jag nu medans jag väntar").
+WAITING = Phrases.of(["medan jag väntar", "medans jag väntar", "medan vi väntar", "medans vi väntar", "tills dom kommer",
+                      "tills de kommer", "tills polisen kommer", "tills ambulansen kommer", "vad gör jag så länge",
+                      "vad ska jag göra så länge"])
 # Right after the emergency answer: the person is still there, or alone with it ("jag är ensam hemma").
 STILL_THERE = Phrases.of([
     "ensam hemma", "jag är ensam", "ja e ensam", "jag är själv hemma", "själv hemma", "han är kvar", "hon är kvar",
     "dom är kvar", "de är kvar", "han står kvar", "han står utanför", "han är fortfarande här", "barnen är här",
-    "barnen är hemma", "barnen sover",
+    "barnen är hemma", "barnen sover", "själv med barnen", "ensam med barnen", "jag är själv", "ja e själv",
+    "han vet att jag skriver", "han vet att jag är här", "han letar efter mig", "hon letar efter mig",
 ])
 HELP_ARRIVED = Phrases.of([
     "ringt 112", "ringde 112", "ringt polisen", "ringde polisen", "polisen är här", "polisen är på väg",
@@ -169,6 +186,8 @@ HELP_ARRIVED = Phrases.of([
     # Session 12: "polisen har tagit honom nu", "polisen e här nu" (teen chat), "polisen grep dom".
     "polisen har tagit", "polisen e här", "polisen e på väg", "polisen grep", "polisen har gripit", "ambulansen e här",
     "polisen är där", "polisen e där",
+    # Session 17: "jag har ringt nu" right after the emergency answer.
+    "har ringt nu", "nu har jag ringt", "nu har vi ringt", "jag ringer nu", "ja ringer nu", "vi ringer nu",
 ])
 # Any sign of violence, crime, fear, threat, extremism, gangs or distress: such a message is never
 # "out of scope", even when the classifier is unsure what it is about.

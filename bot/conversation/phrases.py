@@ -210,6 +210,22 @@ POLICE_REPORT = ("En polisanmälan gör du på polisen.se eller genom att ringa 
 # The writer dares not or cannot call during danger: the number still comes first, with a way round it.
 CANNOT_CALL = ("Jag förstår att du är rädd. Är någon i fara just nu är {emergency} ändå det snabbaste sättet att få "
                "hjälp. Kan du inte ringa själv, be någon i närheten att ringa. Du kan skriva här medan du väntar.")
+# Children where there is violence, told after the help: a report of concern (the catalogue's social services:
+# "Gör du en orosanmälan som privatperson kan du vara anonym").
+CHILDREN_THERE = ("Finns det barn där kan du göra en orosanmälan till socialtjänsten, så att barnen får stöd och skydd. "
+                  "Som privatperson kan du vara anonym. Är någon i fara just nu, ring {emergency}.")
+# Waiting for help after calling the emergency number.
+WAITING = ("Stanna där du är säker och gör som de sa när du ringde. Öppna bara för polisen eller ambulansen. Ring "
+           "{emergency} igen om något ändras. Du kan skriva här under tiden.")
+# "kan ni ringa åt mig?": the bot is a program on a web page; it cannot call, send help or see where anyone is.
+CALL_FOR_ME_DANGER = ("Jag kan tyvärr inte ringa eller skicka hjälp, jag är en automatisk tjänst. Kan du inte ringa "
+                      "{emergency} själv: be en granne eller någon i närheten att ringa, eller ta dig till ett ställe där "
+                      "du kan ringa eller få hjälp.")
+CALL_FOR_ME = ("Jag kan tyvärr inte ringa eller skicka hjälp, jag är en automatisk tjänst. Är någon i fara, ring "
+               "{emergency}. Annars kan du ringa polisen själv eller be någon du litar på att ringa med dig.")
+# "jag har ringt nu" right after the emergency answer, nothing else known about the case.
+HELP_ON_THE_WAY = ("Bra att du har ringt. Stanna där du är säker tills hjälpen är där, och ring {emergency} igen om "
+                   "det blir värre. Du kan skriva här medan du väntar.")
 AFTER_DANGER = "Här är stöd för det som kommer sedan. Är någon i fara igen, ring {emergency} direkt."
 # A maybe-danger read as the conversation going on ("han säger att han inte vågar gå hem idag"): the number stays in sight.
 IF_IN_DANGER = "Är någon i fara just nu, ring {emergency}."

@@ -65,6 +65,8 @@ _NUMBER = re.compile(r"[\d][\d -]*")
 # Violence or control at home: "ska jag ringa föräldrarna först?" gets "not before the child is safe".
 CHILD_AT_HOME = frozenset({"violence_close_relationship"})
 LOCAL_SOCIAL_SERVICES = "local:social_services"
+# A message this short says nothing of a concern its words do not name ("jag har ringt nu").
+FEW_WORDS = 5
 # Concerns told most often by the one they happened to: without a relative or staff writing, the age asked is theirs.
 TOLD_BY_THE_ONE_HIT = frozenset({"affected_by_violence", "grief_fear", "crime_victim", "threat_extortion", "hate_crime",
                                  "suicide_selfharm"})
@@ -137,6 +139,9 @@ class TurnBuilder:
         if facts.man and not case.man:
             case = replace(case, man=True)
             self.news.append("man")
+        if facts.children_there and not case.children:
+            case = replace(case, children=True)
+            self.news.append("children")
         if facts.uses_violence and not case.uses_violence:
             case = replace(case, uses_violence=True)
         if facts.age_group and facts.age_group != case.age_group:
@@ -144,6 +149,8 @@ class TurnBuilder:
             self.news.append("age")
         # "vad är Välj att sluta?" asks about a service; the classifier's situation for the name is no concern.
         concerns = [] if facts.what_it_is else [s for s in facts.situations if situations.is_concern(s)]
+        if case.urgent and facts.still_there:
+            concerns = []  # "jag är själv med barnen" right after 112 tells of the danger, not of a new concern
         if YOUNG_SELF in concerns and self._writer_is_not_young(case):
             # "Young person about themselves" is the classifier's reading of many first-person messages;
             # from a parent, a teacher or a writer of 74 it is wrong: the next likeliest concern, if any
@@ -310,7 +317,11 @@ class TurnBuilder:
         # "polisen kom. kan jag göra en orosanmälan också?": once help has come, a clear question gets its answer.
         question_after_danger = (self.before.danger and question_situation is not None
                                  and facts.intent == question_situation and facts.confidence >= QUESTION_CONFIDENCE)
-        if (facts.help_arrived and self.before.danger and not ends and not question_after_danger
+        if (facts.help_arrived and self.before.urgent and not ends and not question_after_danger
+                and facts.words <= FEW_WORDS and not self._other_concerns() and not case.tentative):
+            # "jag har ringt nu", and nothing known of what comes after
+            reply = self._ask(None, route="danger_now:called", text=phrases.HELP_ON_THE_WAY.format(emergency=self._emergency_number()))
+        elif (facts.help_arrived and self.before.danger and not ends and not question_after_danger
                 and self._calm_concerns(likely=True, help_arrived=True)):
             reply = self._after_danger()  # "har ringt 112 nu, men vad gör vi med de andra ungdomarna?"
         elif facts.danger:
@@ -323,6 +334,11 @@ class TurnBuilder:
             reply = self._danger_still()  # "ja", "jag vet inte var hon bor" right after the emergency answer
         elif facts.asks_pay and "threat_extortion" in case.concerns:
             reply = self._dont_pay()  # "kan jag inte bara betala?"
+        elif facts.waiting and self.before.danger and not facts.danger and not self.new_concerns:
+            # "vad gör jag nu medans jag väntar" after calling: stay safe until help is there
+            reply = self._ask(None, route="danger_now:waiting", text=phrases.WAITING.format(emergency=self._emergency_number()))
+        elif facts.call_for_me and not facts.help_arrived:
+            reply = self._call_for_me()  # "kan ni ringa åt mig?": the bot cannot; who can
         elif self.before.danger and facts.cannot_call and not facts.help_arrived and not facts.closing:
             reply = self._cannot_call()  # "jag vågar inte ringa, han vet vem jag är": the emergency number, and a way round
         elif facts.show_all:
@@ -344,6 +360,8 @@ class TurnBuilder:
             reply = self._removal_question()  # "kan de ta mitt barn?", "kan hon bli omhändertagen?"
         elif facts.closing and not facts.asks and not self.new_concerns:
             reply = self._closing()  # "okej då ringer jag imorgon. tack" closes; it does not ask for the number
+        elif "children" in self.news and CHILD_AT_HOME & set(case.concerns) and not self.new_concerns and not facts.question:
+            reply = self._children_there()  # "det finns små barn där också", after the help for the adults
         elif self._lines_for_him():
             reply = self._for_him()  # "Kvinnofridslinjen är väl bara för kvinnor?", "finns det nåt för män?"
         elif facts.detail and self._about_contacts() and (self.named or case.last_shown):
@@ -486,8 +504,10 @@ class TurnBuilder:
 
     def _life_at_risk_by_own_hand(self) -> bool:
         facts = self.facts
-        return (facts.danger_rule in SUICIDE_DANGER_RULES or facts.behind_danger == SUICIDE
-                or SUICIDE in self.case.concerns)
+        if facts.danger_rule in SUICIDE_DANGER_RULES or facts.behind_danger == SUICIDE:
+            return True
+        # An editors' pattern about violence says what the danger is; the case's suicide concern does not override it.
+        return facts.danger_rule in (None, "danger_model") and self._suicide_case()
 
     def _danger_again(self) -> Reply:
         """A second message about the danger: 112 first once more, in other words, and the help after it."""
@@ -505,7 +525,8 @@ class TurnBuilder:
         facts = self.facts
         # Someone about to take their life: "jag vill inte att nån kommer hit" is no sign that it is over.
         return (self.before.urgent and facts.words <= DANGER_GOES_ON_WORDS and not facts.question and not self.news
-                and (facts.affirm or facts.place_unknown or facts.still_there or self._suicide_case()) and not facts.situations
+                # "jag är själv med barnen" says the danger goes on, whatever concern the classifier reads into it.
+                and (facts.still_there or (facts.affirm or facts.place_unknown or self._suicide_case()) and not facts.situations)
                 and not (facts.help_arrived or facts.danger_over and not facts.place_unknown or facts.closing or facts.declined
                          or facts.asks_other or facts.show_all or facts.restart or facts.cannot_call))
 
@@ -514,7 +535,10 @@ class TurnBuilder:
         return self._other_concerns() or [c for c in (self.case.tentative,) if c]
 
     def _suicide_case(self) -> bool:
-        return SUICIDE in {*self.case.concerns, self.case.tentative or ""}
+        """Someone wants to take their life, and no one else threatens them: violence or a threat in the case
+        makes a suicide reading of a short message ("jag är själv med barnen") the classifier's mistake."""
+        before = self.before  # what this message adds is read on its own ("jag är själv med barnen" is no suicide)
+        return SUICIDE in {*before.concerns, before.tentative or ""} and not OWN_CRIMES & set(before.concerns)
 
     def _danger_still(self) -> Reply:
         """The emergency number first again, what the message added acknowledged, and the help after it."""
@@ -609,6 +633,14 @@ class TurnBuilder:
                      cards=self._cards([local] if local.id not in self.before.shown else []),
                      situations=self.case.situations, extra={"about": [local.id]})
 
+    def _children_there(self) -> Reply:
+        """Children in a home with violence: a report of concern to social services, who can protect them."""
+        soc = self._local_social_services()
+        contacts, _ = self.contacts_for(list(self.case.concerns))
+        rest = [c for c in contacts if c.id != soc.id and c.kind != "emergency" and c.id not in self.before.shown][:2]
+        return Reply(route="follow_up:children", text=phrases.CHILDREN_THERE.format(emergency=self._emergency_number()),
+                     cards=self._cards([soc, *rest]), situations=self.case.situations)
+
     def _lines_for_him(self) -> bool:
         """A man says so, or asks whether the lines for women are his, about a concern with routes for men."""
         facts, case = self.facts, self.case
@@ -641,6 +673,16 @@ class TurnBuilder:
     def _dont_pay(self) -> Reply:
         return Reply(route="follow_up:dont_pay", text=phrases.DONT_PAY.format(emergency=self._emergency_number()),
                      cards=self._cards(self._police_and_victim_support()), situations=self.case.situations)
+
+    def _call_for_me(self) -> Reply:
+        """The bot cannot call or send anyone: in danger, the emergency number with a way round; otherwise who to call."""
+        emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
+        if self.before.danger or self.facts.danger or self.facts.maybe_danger:
+            return Reply(route="danger_now:call_for_me", text=phrases.CALL_FOR_ME_DANGER.format(emergency=self._emergency_number()),
+                         cards=self._cards(emergency), urgent=True, situations=self.case.situations)
+        police = [self.data.catalogue.get(i) for i in (POLICE,) if i in self.data.catalogue]
+        return Reply(route="follow_up:call_for_me", text=phrases.CALL_FOR_ME.format(emergency=self._emergency_number()),
+                     cards=self._cards([*emergency, *police]), situations=self.case.situations)
 
     def _cannot_call(self) -> Reply:
         emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
@@ -842,7 +884,11 @@ class TurnBuilder:
             return []
         calm = self._other_concerns()
         if not calm and likely:
-            calm = [s for s in self.facts.likely if situations.is_concern(s)][:1]
+            if self.case.tentative and self.facts.words <= FEW_WORDS:
+                # A few words ("jag har ringt nu") say nothing of a concern: what the danger message was also about.
+                calm = [self.case.tentative]
+            else:
+                calm = [s for s in self.facts.likely if situations.is_concern(s)][:1]
         return calm
 
     def _after_danger(self) -> Reply:

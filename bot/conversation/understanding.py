@@ -161,6 +161,9 @@ class Facts:
     danger_over: bool = False  # the danger is over or the person is safe ("han har gått", "vi är okej nu")
     place_unknown: bool = False  # "jag vet inte var hon bor": where the person in danger is
     still_there: bool = False  # "jag är ensam hemma", "han är kvar": the danger is not over
+    children_there: bool = False  # "det finns små barn där också": children in a home with violence
+    call_for_me: bool = False  # "kan ni ringa åt mig?": the bot cannot call or send help
+    waiting: bool = False  # "vad gör jag nu medans jag väntar": help is on its way
     words: int = 0
 
 
@@ -283,6 +286,9 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         words=words_count,
         place_unknown=lexicon.PLACE_UNKNOWN.found_in(tokens),
         still_there=lexicon.STILL_THERE.found_in(tokens),
+        children_there=lexicon.CHILDREN_THERE.found_in(tokens),
+        call_for_me=lexicon.CALL_FOR_ME.found_in(tokens),
+        waiting=lexicon.WAITING.found_in(tokens),
         process_topic=_process_topic(text, tokens),
         not_to_the_police=lexicon.WONT_REPORT.found_in(tokens),
         tell_the_police=lexicon.TELL_THE_POLICE.found_in(tokens) and _is_question(text, tokens),

@@ -262,7 +262,8 @@ def _demote(message: Message, names: tuple[str, ...]) -> None:
 NUMBERS_INTENT = "ask_numbers"  # the fixed list of the most important numbers (data/rules/chitchat.yml)
 CONTACT_DETAIL_INTENT = "ask_contact_detail"
 # Intents the Rasa rules answer with a fixed text (data/rules/chitchat.yml), without the conversation.
-SMALL_TALK = ("greet", "bot_challenge")
+# Intents the Rasa rules answer with a fixed text; "jag har ringt nu" (read as asking for the numbers) is no such thing.
+SMALL_TALK = ("greet", "bot_challenge", NUMBERS_INTENT)
 
 
 def _only_a_plan_or_a_day(probability: float, signs: TimeSigns, words: int, settings: DangerSettings) -> bool:
@@ -289,7 +290,7 @@ def _keep_small_talk_small(message: Message, text: str) -> None:
     if intent not in SMALL_TALK:
         return
     tokens = index_text(text)
-    if lexicon.SIGNS.found_in(tokens) or lexicon.HELP_ARRIVED.found_in(tokens):
+    if lexicon.SIGNS.found_in(tokens) or lexicon.HELP_ARRIVED.found_in(tokens) or lexicon.CALL_FOR_ME.found_in(tokens):
         _demote(message, (*SMALL_TALK, FALLBACK_INTENT, situations.DANGER))
     elif intent == "greet" and len(tokens.tokens) > 1 and lexicon.LEAVING.found_in(tokens):
         _force_intent(message, "goodbye")
