@@ -21,10 +21,12 @@ from bot.problems import Problem
 from bot.routing import Decision, fits_situation, professional_only
 from bot.schedule import STOCKHOLM
 
-WRITERS: tuple[str | None, ...] = (None, "relative", "young", "staff", "victim", "man", "young_man", "uses_violence")
+WRITERS: tuple[str | None, ...] = (None, "relative", "young", "staff", "victim", "man", "young_man", "uses_violence",
+                                   "reported")
 WRITER_NAMES = {None: "okänd", "relative": "anhörig", "young": "ung", "staff": "personal", "victim": "utsatt",
-                "man": "man", "young_man": "ung kille", "uses_violence": "använder våld"}
-USES_VIOLENCE = "uses_violence"  # a writer, not a role: `writer: uses_violence` (data/routing.yml)
+                "man": "man", "young_man": "ung kille", "uses_violence": "använder våld", "reported": "har anmält"}
+# Writers that are something said, not a role: `writer: uses_violence`, `writer: reported` (data/routing.yml).
+SAID_ONLY = ("uses_violence", "reported")
 # The writers that are a role and `writer: man` together (data/routing.yml).
 AS_MAN = {"man": None, "young_man": "young"}
 OTHER_MUNICIPALITY = "uppsala"
@@ -64,9 +66,10 @@ def compute(data: Snapshot, gazetteer: Gazetteer) -> Coverage:
             for area in areas(gazetteer):
                 for young in (None, True, False):
                     for moment in MOMENTS:
-                        role = AS_MAN[writer] if writer in AS_MAN else None if writer == USES_VIOLENCE else writer
+                        role = AS_MAN[writer] if writer in AS_MAN else None if writer in SAID_ONLY else writer
+                        said = frozenset({"man"} if writer in AS_MAN else {writer} if writer in SAID_ONLY else set())
                         decision = data.routing.decide(situation, data.catalogue, role, area, moment, young=young,
-                                                       man=writer in AS_MAN, uses_violence=writer == USES_VIOLENCE)
+                                                       said=said)
                         reached.update(c.id for c in decision.contacts)
                         if moment is MOMENTS[0]:
                             rows.append(Row(situation, writer, area, young, decision))

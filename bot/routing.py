@@ -21,7 +21,7 @@ from bot.yamlio import LineDict, YamlError, load_yaml
 
 ROLES = ("staff", "relative", "young", "victim")
 # `when: writer: man`: the writer says he is a man or a boy. Lines such as Kvinnofridslinjen are for women.
-WRITERS = ("man", "uses_violence")
+WRITERS = ("man", "uses_violence", "reported")
 # Which catalogue audiences each writer belongs to ("public" fits everyone).
 ROLE_AUDIENCES = {"staff": {"staff"}, "relative": {"relative"}, "young": {"young", "self"}, "victim": {"victim", "self"}}
 LOCAL_PREFIX = "local:"
@@ -49,15 +49,15 @@ class Route:
     if_closed: tuple[str, ...] = ()
     line: int = 0
 
-    def applies(self, situation: str, role: str | None, area: Area | None, man: bool = False,
-                young: bool | None = None, uses_violence: bool = False) -> bool:
+    def applies(self, situation: str, role: str | None, area: Area | None, young: bool | None = None,
+                said: frozenset[str] = frozenset()) -> bool:
         if situation not in self.situations:
             return False
         if self.young is not None and self.young != young:
             return False
         if self.roles and role not in self.roles:
             return False
-        if self.writers and not (man and "man" in self.writers or uses_violence and "uses_violence" in self.writers):
+        if self.writers and not set(self.writers) & said:
             return False
         if self.areas and not (area and set(area.lookup_order()) & set(self.areas)):
             return False
@@ -147,17 +147,16 @@ class RoutingTable:
         area: Area | None = None,
         now: datetime | None = None,
         young: bool | None = None,
-        man: bool = False,
-        uses_violence: bool = False,
+        said: frozenset[str] = frozenset(),
     ) -> Decision:
         """The first route that applies, with local contacts resolved for the area.
 
         `young`: True when the person concerned is under 18 (or the writer is young; adds the route's
         `young_extra`), False when they are known to be 18 or over, None when their age is not known.
-        `man`: the writer says he is a man or a boy (routes with `writer: man`).
-        `uses_violence`: the writer says they use violence at home (routes with `writer: uses_violence`).
+        `said`: what the writer has said of themselves, from WRITERS (routes with `when: writer: …`): "man" (he is
+        a man or a boy), "uses_violence" (they use violence at home), "reported" (they have reported it already).
         """
-        route = next((r for r in self.routes if r.applies(situation, role, area, man, young, uses_violence)), None)
+        route = next((r for r in self.routes if r.applies(situation, role, area, young, said)), None)
         if route is None:
             raise LookupError(f"no route for situation '{situation}'")
         wanted = list(route.contacts)

@@ -1199,3 +1199,22 @@ def test_children_in_a_home_with_violence_told_later_get_a_report_of_concern(gui
     turn = respond(guide, "ask_contact_detail", "dom har två barn", first.case)
     assert turn.reply.route == "follow_up:children" and kinds(turn)[0] == "social_services"
     assert "orosanmälan" in turn.reply.text
+
+
+def test_a_victim_who_has_reported_already_is_not_told_to_report(guide):
+    turn = respond(guide, "crime_victim", "jag blev rånad förra veckan och nu har jag fått kallelse till rättegången")
+    assert turn.reply.route == "crime_victim_reported" and "Anmäl" not in turn.reply.text
+    assert ids(turn)[0] == "brottsofferjouren"
+    # Said later, it changes the help; denied, it does not count.
+    threat = respond(guide, "threat_extortion", "mitt ex hotar mig på sms")
+    later = respond(guide, "inform_role", "vi har redan anmält", threat.case)
+    assert later.case.reported and later.reply.route.endswith("threat_reported")
+    denied = respond(guide, "ask_service", "kan man få stöd fast man inte har polisanmält? jag blev hotad")
+    assert not denied.case.reported
+
+
+def test_a_threat_whose_only_word_of_now_is_a_plan_gets_the_threat_help_that_asks_about_danger(guide):
+    message = _maybe_danger("Nån har skickat hot till mig på snap och säger att dom ska hitta mig", "threat_extortion")
+    turn = guide.respond(message, Case(), TUESDAY_NOON)
+    assert not turn.reply.urgent and turn.reply.route == "threat"
+    assert turn.reply.question == "Är någon i fara just nu?"

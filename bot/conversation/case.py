@@ -28,6 +28,7 @@ class Case:
     uses_violence: bool = False  # the writer uses violence at home ("jag har slagit min fru"): `writer: uses_violence`
     about_self: bool = False  # the first concern was the writer's own ("jag blev rånad"): "how old are you?"
     children: bool = False  # children live where there is violence ("det finns små barn där också")
+    reported: bool = False  # the writer has reported it to the police already ("vi har anmält"): `writer: reported`
     danger: bool = False  # imminent danger came up in this conversation
     # The last reply was the emergency answer: "ja", "jag e 15" or "Bredäng" right after it is about the danger.
     urgent: bool = False
@@ -46,6 +47,12 @@ class Case:
     def young(self) -> bool:
         """The person concerned is under 18, or the writer is a young person."""
         return self.age_group == UNDER_18 or (self.role == "young" and self.age_group != ADULT)
+
+    @property
+    def said(self) -> frozenset[str]:
+        """What the writer has said of themselves that routes look at (`when: writer:` in data/routing.yml)."""
+        flags = {"man": self.man, "uses_violence": self.uses_violence, "reported": self.reported}
+        return frozenset(name for name, value in flags.items() if value)
 
     @property
     def minor(self) -> bool | None:

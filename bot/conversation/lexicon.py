@@ -294,6 +294,17 @@ PARENTS_TOLD = Phrases.of([
 # "ska jag säga till polisen?", "borde vi tipsa polisen om det?"
 TELL_THE_POLICE = Phrases.of(["säga till polisen", "säga det till polisen", "berätta för polisen", "berätta det för polisen",
                               "tipsa polisen", "tipsa snuten", "säga till snuten", "säga till aina", "gå till polisen med"])
+# The writer has reported it already ("vi har anmält", "jag är kallad till rättegången"): `writer: reported` routes.
+ALREADY_REPORTED = Phrases.of([
+    "har anmält", "redan anmält", "har polisanmält", "har gjort en anmälan", "har gjort en polisanmälan",
+    "gjorde en anmälan", "gjorde en polisanmälan", "anmälde det", "anmälde honom", "anmälde henne", "anmälde dom",
+    "polisanmälde", "kallelse till rättegång*", "kallad till rättegång*", "kallad som vittne", "kallelse till förhör",
+    "kallad till förhör", "det blir rättegång", "rättegången är", "polisen utreder", "åklagaren har",
+])
+# … not when denied ("fast man inte har polisanmält", "vi har inte anmält än").
+NOT_REPORTED = Phrases.of(["inte har anmält", "inte har polisanmält", "har inte anmält", "har inte polisanmält",
+                           "inte anmält", "inte polisanmält", "aldrig anmält", "ej anmält", "inte gjort en anmälan",
+                           "inte gjort någon anmälan", "inte gjort nån anmälan"])
 # The writer will not report to the police ("jag vill inte polisanmäla henne"); not others who dare not.
 WONT_REPORT = Phrases.of(["vill inte anmäla", "vill inte polisanmäla", "tänker inte anmäla", "tänker inte polisanmäla",
                           "ska inte anmäla", "ska inte polisanmäla", "vill inte göra en polisanmälan",

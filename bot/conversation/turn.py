@@ -139,6 +139,9 @@ class TurnBuilder:
         if facts.man and not case.man:
             case = replace(case, man=True)
             self.news.append("man")
+        if facts.reported and not case.reported:
+            case = replace(case, reported=True)
+            self.news.append("reported")
         if facts.children_there and not case.children:
             case = replace(case, children=True)
             self.news.append("children")
@@ -249,8 +252,7 @@ class TurnBuilder:
         # start with lines for children (Bris is for under 18). Case.young says which young writers count.
         role = None if self.case.role == "young" and not self.case.young else self.case.role
         return self.data.routing.decide(situation, self.data.catalogue, role, self.area, self.now,
-                                        young=self.case.minor, man=self.case.man,
-                                        uses_violence=self.case.uses_violence)
+                                        young=self.case.minor, said=self.case.said)
 
     def contacts_for(self, concerns: list[str]) -> tuple[list[Resource], list[Decision]]:
         """Every contact of the most urgent concern, then the first few of each further one."""
@@ -658,7 +660,7 @@ class TurnBuilder:
             # He was given his help already ("min fru slår mig", then "finns det nåt för män?"): say so.
             return Reply(route=f"follow_up:{decisions[0].route.id}", text=phrases.FOR_HIM_ALREADY.format(name=short_name(contacts[0])),
                          cards=self._cards(contacts[:1]), situations=self.case.situations)
-        opening = phrases.FOR_HIM if previous_first else ""
+        opening = phrases.FOR_HIM if previous_first and "man" in self.news else ""
         question = self._next_question(decisions)
         # Asked ("finns det nåt för män?"), it is the answer; told ("jag är kille"), it is his help.
         route = f"follow_up:{decisions[0].route.id}" if self.facts.question else decisions[0].route.id
@@ -748,8 +750,8 @@ class TurnBuilder:
             new = [self.data.catalogue.get(POLICE), *(c for c in new if c.id != POLICE)]
         previous_first = self.before.last_shown[0] if self.before.last_shown else None
         route = decisions[0].route.id
-        if "man" in self.news and decisions[0].route.writers:
-            return self._for_him()
+        if {"man", "reported"} & set(self.news) and decisions[0].route.writers:
+            return self._for_him()  # the help for what the writer said of themselves, in full
         texts = [acks]
         notes = [note for d in decisions for note in d.notes if "area" in self.news]
         texts += notes

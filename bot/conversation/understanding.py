@@ -163,6 +163,7 @@ class Facts:
     still_there: bool = False  # "jag är ensam hemma", "han är kvar": the danger is not over
     children_there: bool = False  # "det finns små barn där också": children in a home with violence
     call_for_me: bool = False  # "kan ni ringa åt mig?": the bot cannot call or send help
+    reported: bool = False  # "vi har redan anmält", "jag har fått kallelse till rättegången"
     waiting: bool = False  # "vad gör jag nu medans jag väntar": help is on its way
     words: int = 0
 
@@ -288,6 +289,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         still_there=lexicon.STILL_THERE.found_in(tokens),
         children_there=lexicon.CHILDREN_THERE.found_in(tokens),
         call_for_me=lexicon.CALL_FOR_ME.found_in(tokens),
+        reported=(lexicon.ALREADY_REPORTED.found_in(tokens) and not lexicon.NOT_REPORTED.found_in(tokens)
+                  and not lexicon.NOT_TO_THE_POLICE.found_in(tokens)),
         waiting=lexicon.WAITING.found_in(tokens),
         process_topic=_process_topic(text, tokens),
         not_to_the_police=lexicon.WONT_REPORT.found_in(tokens),
@@ -316,6 +319,12 @@ def _only_acknowledging(tokens: IndexedTokens) -> bool:
     return bool(said & lexicon.ACKNOWLEDGING) and said <= lexicon.ACKNOWLEDGING | lexicon.ACKNOWLEDGING_TOO
 
 
+# Concerns whose reply asks "Är någon i fara just nu?" (turn.ASK_ABOUT_DANGER), and how sure the NLU must be of one.
+ASKS_ABOUT_DANGER = frozenset({"threat_extortion"})
+ASKED_ABOUT_DANGER_CONFIDENCE = 0.5
+_A_DAY = re.compile(r"\b(?:idag|i dag)\b")
+
+
 def weigh_maybe_danger(message: Message, helped: bool) -> Message:
     """The NLU's maybe-danger (situations.MAYBE_DANGER: the danger classifier unsure, only a plan, "idag" or
     "fortfarande" to say now) is danger, unless the person has had help in a conversation where nothing was
@@ -324,6 +333,13 @@ def weigh_maybe_danger(message: Message, helped: bool) -> Message:
     if message.intent != situations.MAYBE_DANGER:
         return message
     rest = tuple(r for r in message.ranking if r[0] != situations.MAYBE_DANGER)
+    calm = next((r for r in rest if r[0] != situations.DANGER), None)
+    if (not helped and calm and calm[0] in ASKS_ABOUT_DANGER and calm[1] >= ASKED_ABOUT_DANGER_CONFIDENCE
+            and not _A_DAY.search(fold(message.text))):
+        # "nån skickar hot på snap och säger att dom ska hitta mig": a threat whose only word of now is a plan. Its
+        # reply asks whether anyone is in danger now and gives the emergency number for it. A day ("det händer
+        # idag") is a time: danger.
+        return replace(message, intent=calm[0], confidence=calm[1], ranking=rest, danger_rule=None, maybe_danger=True)
     if not helped:
         ranking = ((situations.DANGER, 1.0), *(r for r in rest if r[0] != situations.DANGER))
         return replace(message, intent=situations.DANGER, confidence=1.0, ranking=ranking)
