@@ -166,10 +166,15 @@ class Gazetteer:
                 entry = self._names[fuzzy] if fuzzy else None
             if entry is None:
                 continue
-            if entry.ambiguous and not bare and not (index > 0 and tokens[index - 1] in PLACE_CUES):
+            after_a_place = index > 0 and (tokens[index - 1] in PLACE_CUES or self._is_place_name(tokens[index - 1]))
+            if entry.ambiguous and not bare and not after_a_place:  # "Stockholm, Farsta" names Farsta
                 continue
             return entry.area, length
         return None
+
+    def _is_place_name(self, token: str) -> bool:
+        entry = self._names.get(token)
+        return entry is not None and not entry.ambiguous
 
     def _fuzzy(self, token: str) -> str | None:
         """A known one-word name one edit away (typo), for words of 6 letters or more that are no

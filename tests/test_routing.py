@@ -1218,3 +1218,21 @@ def test_a_threat_whose_only_word_of_now_is_a_plan_gets_the_threat_help_that_ask
     turn = guide.respond(message, Case(), TUESDAY_NOON)
     assert not turn.reply.urgent and turn.reply.route == "threat"
     assert turn.reply.question == "Är någon i fara just nu?"
+
+
+def test_anger_at_the_municipality_is_heard_and_told_what_can_be_done(guide):
+    first = respond(guide, "grief_fear", "tredje skjutningen i år i Hallunda och ingen bryr sig")
+    turn = respond(guide, "young_self", "jag vill inte ringa nåt nummer, jag vill att ni gör nåt", first.case)
+    assert turn.reply.route == "follow_up:anger" and "IVO" in turn.reply.text
+    assert respond(guide, "show_contacts", "skit i era jävla nummer").reply.route == "follow_up:anger"
+
+
+def test_a_relative_whose_sister_is_hit_by_her_boyfriend_gets_the_help_for_violence_in_a_relationship(guide):
+    turn = respond(guide, "crime_victim", "Min syster blir slagen av sin kille")
+    assert turn.case.concerns[0] == "violence_close_relationship"
+
+
+def test_an_age_someone_turns_soon_is_not_yet_theirs_and_a_brother_s_age_is_his():
+    from bot.conversation.understanding import _age_group
+    assert _age_group("hon fyller 18 i juni", {}) == "under_18"
+    assert _age_group("hon fyllde 18 i juni", {}) == "adult"

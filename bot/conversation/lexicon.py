@@ -171,6 +171,13 @@ CALL_FOR_ME = Phrases.of([
 WAITING = Phrases.of(["medan jag väntar", "medans jag väntar", "medan vi väntar", "medans vi väntar", "tills dom kommer",
                       "tills de kommer", "tills polisen kommer", "tills ambulansen kommer", "vad gör jag så länge",
                       "vad ska jag göra så länge"])
+# Anger at the municipality or the bot ("ni gör ju ingenting", "skit i era jävla nummer"): heard, and what can be done.
+ANGRY_AT_US = Phrases.of([
+    "ni gör ju ingenting", "ni gör ingenting", "ni gör inget", "ni gör ju inget", "ni på kommunen", "skit i era",
+    "era jävla", "jävla nummer", "fler nummer", "vill inte ringa nåt nummer", "vill inte ringa något nummer",
+    "vill att ni gör", "ni hjälper inte", "ni hjälper ingen", "ni bryr er inte", "kommunen gör ingenting",
+    "kommunen gör inget", "kommunen bryr sig inte",
+])
 # Right after the emergency answer: the person is still there, or alone with it ("jag är ensam hemma").
 STILL_THERE = Phrases.of([
     "ensam hemma", "jag är ensam", "ja e ensam", "jag är själv hemma", "själv hemma", "han är kvar", "hon är kvar",
@@ -253,6 +260,15 @@ TOPIC_CUES: dict[str, Phrases] = {
         "nätverk*", "äldre killar", "äldre kompisar", "två mobiler", "dyra kläder", "skjutning*", "grabbarna",
     ]),
 }
+# A partner who hits ("blir slagen av sin kille", "hennes pojkvän slår henne"): a crime read as violence in a
+# relationship.
+PARTNER_HITS = Phrases.of([
+    "av sin kille", "av sin pojkvän", "av sin man", "av sin sambo", "av sin fru", "av sin flickvän", "av sin tjej",
+    "av sitt ex", "av hennes kille", "av hennes pojkvän", "av hennes man", "av pojkvännen", "av sambon", "av maken",
+    "hennes kille slår", "hennes pojkvän slår", "hennes man slår", "pojkvännen slår", "sambon slår", "maken slår",
+    "min pojkvän slår", "min kille slår", "min man slår", "min sambo slår", "min fru slår", "min tjej slår",
+    "min flickvän slår", "mitt ex slår", "exet slår",
+])
 # The writer works at this kind of service ("jag är socialsekreterare"): it is not the first contact to give them.
 OWN_SERVICE: dict[str, Phrases] = {
     "social_services": Phrases.of([

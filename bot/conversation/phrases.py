@@ -217,6 +217,14 @@ CHILDREN_THERE = ("Finns det barn där kan du göra en orosanmälan till socialt
 # Waiting for help after calling the emergency number.
 WAITING = ("Stanna där du är säker och gör som de sa när du ringde. Öppna bara för polisen eller ambulansen. Ring "
            "{emergency} igen om något ändras. Du kan skriva här under tiden.")
+# Anger at the municipality or the bot. IVO takes complaints about social services: https://ivo.se/privatpersoner/
+# ("Som privatperson kan du informera IVO om missförhållanden … inom socialtjänsten. Du kan också välja att anmäla ett
+# klagomål").
+HEARD_THE_ANGER = ("Jag förstår att du är arg och trött på att bli skickad vidare. Jag är en automatisk vägvisare och "
+                   "kan inte själv göra något i ärendet. Vill du att kommunen gör något kan du kontakta "
+                   "socialtjänsten och be att få prata med någon som kan ta ärendet vidare. Är du missnöjd med hur "
+                   "socialtjänsten har skött det kan du klaga till Inspektionen för vård och omsorg (IVO). Är någon i "
+                   "fara just nu, ring {emergency}.")
 # "kan ni ringa åt mig?": the bot is a program on a web page; it cannot call, send help or see where anyone is.
 CALL_FOR_ME_DANGER = ("Jag kan tyvärr inte ringa eller skicka hjälp, jag är en automatisk tjänst. Kan du inte ringa "
                       "{emergency} själv: be en granne eller någon i närheten att ringa, eller ta dig till ett ställe där "

@@ -343,6 +343,8 @@ class TurnBuilder:
             reply = self._call_for_me()  # "kan ni ringa åt mig?": the bot cannot; who can
         elif self.before.danger and facts.cannot_call and not facts.help_arrived and not facts.closing:
             reply = self._cannot_call()  # "jag vågar inte ringa, han vet vem jag är": the emergency number, and a way round
+        elif facts.angry_at_us and not self.new_concerns:
+            reply = self._heard_the_anger()  # "skit i era jävla nummer", "jag vill att ni gör nåt"
         elif facts.show_all:
             reply = self._show_all()
         elif facts.intent == "privacy_question" and self._about_the_bot():
@@ -642,6 +644,12 @@ class TurnBuilder:
         rest = [c for c in contacts if c.id != soc.id and c.kind != "emergency" and c.id not in self.before.shown][:2]
         return Reply(route="follow_up:children", text=phrases.CHILDREN_THERE.format(emergency=self._emergency_number()),
                      cards=self._cards([soc, *rest]), situations=self.case.situations)
+
+    def _heard_the_anger(self) -> Reply:
+        """Anger at the municipality or the bot: heard, what the bot is, and where to act or complain."""
+        soc = self._local_social_services()
+        return Reply(route="follow_up:anger", text=phrases.HEARD_THE_ANGER.format(emergency=self._emergency_number()),
+                     cards=self._cards([soc] if soc.id not in self.before.shown else []), situations=self.case.situations)
 
     def _lines_for_him(self) -> bool:
         """A man says so, or asks whether the lines for women are his, about a concern with routes for men."""
@@ -1053,7 +1061,9 @@ class TurnBuilder:
             return phrases.ACK_AREA.format(place=self.area.name)
         if news == "age" and self.case.age_group:
             writer_is_young = self.case.role == "young" or "young_self" in self.case.concerns
-            return (phrases.ACK_OWN_AGE if writer_is_young else phrases.ACK_AGE)[self.case.age_group]
+            # "han är 19", from a young writer about a brother: his age, not the writer's.
+            own = writer_is_young and not self.facts.of_someone_else
+            return (phrases.ACK_OWN_AGE if own else phrases.ACK_AGE)[self.case.age_group]
         if news == "role" and self.case.role and "age" not in self.news:
             return phrases.ACK_ROLE.get(self.case.role, "")
         if news == "crime":

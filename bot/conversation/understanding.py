@@ -37,7 +37,7 @@ POLICE_PROCESS_KINDS = ("police", "victim_support")
 WISH_TO_LEAVE = {"worried_extremism": "leave_extremism", "worried_gang": "leave_gang"}
 USES_VIOLENCE_KIND = "helpline"  # in violence at home, the line for those who use it (Välj att sluta)
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
-_IS_AGE = re.compile(r"\b(?:ar|e|fyller|fyllde|fyllt|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)"
+_IS_AGE = re.compile(r"\b(ar|e|fyller|fyllde|fyllt|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)"
                      r"(?!\s*(?:personer|pers|st|stycken|kr|kronor|grader|minuter|min|procent|elever|barn|ungdomar|"
                      r"killar|tjejer|ganger|timmar|dagar|veckor|manader)\b)")
 # "min dotter på 15", "sonen, 14,": the age of the one the message is about, written after who it is.
@@ -164,6 +164,8 @@ class Facts:
     children_there: bool = False  # "det finns små barn där också": children in a home with violence
     call_for_me: bool = False  # "kan ni ringa åt mig?": the bot cannot call or send help
     reported: bool = False  # "vi har redan anmält", "jag har fått kallelse till rättegången"
+    of_someone_else: bool = False  # a short message about a third person ("han är 19", "hon e 15")
+    angry_at_us: bool = False  # "ni på kommunen gör ju ingenting", "skit i era jävla nummer"
     waiting: bool = False  # "vad gör jag nu medans jag väntar": help is on its way
     words: int = 0
 
@@ -289,6 +291,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         still_there=lexicon.STILL_THERE.found_in(tokens),
         children_there=lexicon.CHILDREN_THERE.found_in(tokens),
         call_for_me=lexicon.CALL_FOR_ME.found_in(tokens),
+        of_someone_else=bool(tokens.tokens) and tokens.tokens[0] in _THIRD_PERSON,
+        angry_at_us=lexicon.ANGRY_AT_US.found_in(tokens),
         reported=(lexicon.ALREADY_REPORTED.found_in(tokens) and not lexicon.NOT_REPORTED.found_in(tokens)
                   and not lexicon.NOT_TO_THE_POLICE.found_in(tokens)),
         waiting=lexicon.WAITING.found_in(tokens),
@@ -470,7 +474,8 @@ def _age_group(text: str, entities: dict[str, str]) -> str | None:
     if not text:
         return None
     folded = fold(text)
-    ages = [int(m.group(1)) for m in _IS_AGE.finditer(folded)]
+    # "hon fyller 18 i juni" is 17 now.
+    ages = [int(m.group(2)) - (m.group(1) in ("fyller", "blir")) for m in _IS_AGE.finditer(folded)]
     # "en man på 45": any age written after who it is counts, an adult one as 30 (older is no different for the help).
     ages += [min(int(m.group(1)), 30) for m in _KIN_AGE.finditer(folded)]
     # "15 år" is an age, "i 3 år" and "för 10 år sedan" are durations.
@@ -534,6 +539,8 @@ def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens,
             if cues.found_in(tokens):
                 raised = [specific if s == "staff_concern" else s for s in raised] or [specific]
                 break
+    if raised and raised[0] == "crime_victim" and lexicon.PARTNER_HITS.found_in(tokens):
+        raised[0] = "violence_close_relationship"  # "min syster blir slagen av sin kille": violence in a relationship
     if raised and raised[0] in WISH_TO_LEAVE and lexicon.WANTS_OUT.found_in(tokens):
         raised[0] = WISH_TO_LEAVE[raised[0]]  # "han vill ut men är rädd": the help to leave, for him and for you
     if raised and situations.is_concern(raised[0]) and SUICIDE not in raised and lexicon.SELF_HARM.found_in(tokens):
@@ -563,6 +570,7 @@ def _likely(message: Message, tokens: IndexedTokens) -> tuple[str, ...]:
 # "kan barn också ringa Orostelefonen?", "är Bris anonymt?": a question whose subject is the service, not a
 # service mentioned on the way ("han har vittnat hos polisen", "jag är inte redo för polisen").
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+_THIRD_PERSON = {"han", "hon", "hen", "dom", "de", "brorsan", "syrran", "kompisen"}
 _LEAD_INS = {"och", "o", "men", "sa", "ok", "okej", "jaha", "aha", "ja", "nej"}
 _QUESTION_START = {"kan", "far", "maste", "ar", "hur", "vad", "nar", "vilka", "vem", "ska", "bor", "borde", "funkar",
                    "finns", "har", "tar", "hjalper", "ringer", "kostar"}

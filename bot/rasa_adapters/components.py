@@ -290,7 +290,8 @@ def _keep_small_talk_small(message: Message, text: str) -> None:
     if intent not in SMALL_TALK:
         return
     tokens = index_text(text)
-    if lexicon.SIGNS.found_in(tokens) or lexicon.HELP_ARRIVED.found_in(tokens) or lexicon.CALL_FOR_ME.found_in(tokens):
+    if (lexicon.SIGNS.found_in(tokens) or lexicon.HELP_ARRIVED.found_in(tokens) or lexicon.CALL_FOR_ME.found_in(tokens)
+            or lexicon.ANGRY_AT_US.found_in(tokens)):
         _demote(message, (*SMALL_TALK, FALLBACK_INTENT, situations.DANGER))
     elif intent == "greet" and len(tokens.tokens) > 1 and lexicon.LEAVING.found_in(tokens):
         _force_intent(message, "goodbye")
