@@ -25,7 +25,7 @@ TOPICS = (
 )
 REQUIRED = ("id", "name", "organization", "kind", "description", "audience", "topics", "area", "source", "verified")
 KNOWN_FIELDS = REQUIRED + (
-    "phones", "url", "email", "schedule", "languages", "anonymity", "cost", "what_happens", "aliases",
+    "phones", "url", "email", "chat", "schedule", "languages", "anonymity", "cost", "what_happens", "aliases",
     "reference_only", "source_date", "note",
 )
 STALE_AFTER_DAYS = 365
@@ -58,6 +58,7 @@ class Resource:
     phones: tuple[Phone, ...] = ()
     url: str | None = None
     email: str | None = None
+    chat: str | None = None  # where to chat with them (a web address), when they have a chat
     schedule: Schedule | None = None
     languages: tuple[str, ...] = ()
     anonymity: str | None = None
@@ -229,6 +230,9 @@ class _FileChecker(Collector):
         url = item.get("url")
         if url is not None and not (isinstance(url, str) and _URL.match(url)):
             self.problem(item.line_of("url"), "url", f"'{url}' är inte en webbadress. Skriv hela adressen, t.ex. https://www.botkyrka.se.")
+        chat = item.get("chat")
+        if chat is not None and not (isinstance(chat, str) and _URL.match(chat)):
+            self.problem(item.line_of("chat"), "chat", f"'{chat}' är inte en webbadress. Skriv adressen till chatten, t.ex. https://www.bris.se.")
         email = item.get("email")
         if email is not None and not (isinstance(email, str) and _EMAIL.match(email)):
             self.problem(item.line_of("email"), "email", f"'{email}' är inte en e-postadress, t.ex. namn@kommun.se.")
@@ -270,6 +274,7 @@ class _FileChecker(Collector):
             phones=phones,
             url=url,
             email=email,
+            chat=chat,
             schedule=schedule,
             languages=tuple(item.get("languages") or ()),
             anonymity=_text(item.get("anonymity")),

@@ -17,7 +17,9 @@ YOUNG = "young"
 
 # "jag är 15", "ja e 16", "… . e 14 o …", "jag (15)": the writer's own age, not "för 15 år sedan".
 _OWN_AGE = re.compile(
-    r"(?:\b(?:jag|ja|jg)\s+(?:ar|e)\s+|(?:^|[.!?,:;]\s*)(?:e|ar)\s+|\bjag\s*\(\s*)(1\d)\b"
+    # "jag är 15", "e 16", "jag (14)", and "ja e kille 17", "jag är en tjej på 15".
+    r"(?:\b(?:jag|ja|jg)\s+(?:ar|e)\s+(?:(?:en\s+)?(?:kille|tjej|pojke|flicka)\s+(?:pa\s+)?)?|(?:^|[.!?,:;]\s*)(?:e|ar)\s+"
+    r"|\bjag\s*\(\s*)(1\d)\b"
     r"(?!\s*(?:ar|manader|veckor)\s+(?:sedan|sen))"
 )
 # The writer's own adult age: "jag är 30", "nu är jag 45" (not "jag är 20 min sen", "är 25 år sedan").

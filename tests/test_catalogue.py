@@ -178,3 +178,15 @@ def test_a_routing_rule_with_a_bad_condition_is_named_with_its_line(tmp_path, sh
     expected_line = next(i for i, line in enumerate(text.splitlines(), 1) if broken.rstrip("}") in line)
     assert (problem.line, problem.field) == (expected_line, field)
     assert message in problem.message
+
+
+def test_a_chat_address_must_be_a_web_address(tmp_path):
+    from bot.catalogue import load_catalogue
+    (tmp_path / "x.yml").write_text(
+        "resources:\n"
+        "  - id: x\n    name: X\n    organization: X\n    kind: helpline\n    description: X\n    audience: [young]\n"
+        "    topics: [general]\n    area: national\n    source: https://x.se\n    verified: 2026-11-29\n"
+        "    chat: bris chatten\n", encoding="utf-8")
+    with pytest.raises(Exception) as error:
+        load_catalogue(tmp_path)
+    assert "chat" in str(error.value) and "webbadress" in str(error.value)

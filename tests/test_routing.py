@@ -1236,3 +1236,16 @@ def test_an_age_someone_turns_soon_is_not_yet_theirs_and_a_brother_s_age_is_his(
     from bot.conversation.understanding import _age_group
     assert _age_group("hon fyller 18 i juni", {}) == "under_18"
     assert _age_group("hon fyllde 18 i juni", {}) == "adult"
+
+
+def test_a_chat_asked_for_is_answered_from_the_catalogue_s_chat_addresses(guide):
+    boy = respond(guide, "violence_close_relationship", "min flickvän slår mig o kollar min mobil hela tiden. ja e kille 17")
+    assert boy.reply.route == "close_relationship_man_young"
+    chat = respond(guide, "nlu_fallback", "finns det chatt", boy.case)
+    assert chat.reply.route == "follow_up:reach" and "chatta på https://killar.se" in chat.reply.text
+    first = respond(guide, "ask_contact_detail", "Finns det någon chatt man kan skriva i istället för att ringa?")
+    assert first.reply.route == "follow_up:chats" and all(guide.snapshot().catalogue.get(c.id).chat for c in first.reply.cards)
+    # An adult hit by a partner: no line for the young; the bot says it knows of no chat rather than inventing one.
+    woman = respond(guide, "violence_close_relationship", "min man slår mig, jag är 40")
+    asked = respond(guide, "privacy_question", "kan jag chatta nånstans", woman.case)
+    assert "bris" not in asked.reply.text.lower() and "Jag känner inte till någon chatt" in asked.reply.text

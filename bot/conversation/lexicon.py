@@ -178,6 +178,12 @@ ANGRY_AT_US = Phrases.of([
     "vill att ni gör", "ni hjälper inte", "ni hjälper ingen", "ni bryr er inte", "kommunen gör ingenting",
     "kommunen gör inget", "kommunen bryr sig inte",
 ])
+# A chat asked for ("finns det en chatt?", "kan jag skriva istället för att ringa?").
+CHAT = Phrases.of(["finns det chatt", "finns det en chatt", "finns det nån chatt", "finns det någon chatt",
+                   "finns det chattar", "kan jag chatta", "kan man chatta", "går det att chatta", "chatta med någon",
+                   "chatta med nån", "chatta nånstans", "chatta någonstans", "har dom chatt", "har de chatt",
+                   "har dom en chatt", "har de en chatt", "nån chatt", "någon chatt", "skriva istället",
+                   "skriva i stället", "istället för att ringa", "i stället för att ringa"])
 # Right after the emergency answer: the person is still there, or alone with it ("jag är ensam hemma").
 STILL_THERE = Phrases.of([
     "ensam hemma", "jag är ensam", "ja e ensam", "jag är själv hemma", "själv hemma", "han är kvar", "hon är kvar",

@@ -248,7 +248,13 @@ SOC_RARELY_REMOVES = "Det är mycket ovanligt att en orosanmälan leder till att
 REPORT_RARELY_REMOVES = "Det är mycket ovanligt att en anmälan leder till att ett barn flyttas från hemmet."  # its own words
 DECLINED_NO_OTHERS = ("Det är okej. Du bestämmer själv vem du vill prata med. {reassure}Är någon i fara just nu, "
                       "ring {emergency}.")
-REACH_WAYS = {"phone": "ring {numbers}", "email": "mejla {email}", "url": "fler sätt att nå dem står på {url}"}
+REACH_WAYS = {"phone": "ring {numbers}", "email": "mejla {email}", "chat": "chatta på {chat}",
+              "url": "fler sätt att nå dem står på {url}"}
+# "finns det en chatt?" when none of the contacts asked about has one: the chats that fit the person.
+CHATS = "Vill du hellre skriva kan du chatta med {names}."
+CHATS_FIRST = ("Här kan du chatta i stället för att ringa. Berätta gärna vad det gäller, så kan jag ge dig den "
+               "kontakt som passar bäst.")
+NO_CHAT = "Jag känner inte till någon chatt för det här. Du kan ringa, och många går också att mejla."
 LANGUAGE_NAMES = {
     "sv": "svenska", "en": "engelska", "ar": "arabiska", "so": "somaliska", "fa": "persiska", "prs": "dari",
     "ti": "tigrinja", "tr": "turkiska", "ku": "kurdiska", "fi": "finska", "pl": "polska", "es": "spanska",

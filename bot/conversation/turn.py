@@ -13,7 +13,7 @@ from datetime import datetime
 from bot import situations
 from bot.catalogue import Resource
 from bot.conversation import phrases
-from bot.conversation.case import DANGER_CAN_HIDE, Case, digest
+from bot.conversation.case import ADULT, DANGER_CAN_HIDE, Case, digest
 from bot.conversation.understanding import QUESTION_CONFIDENCE, SERVICE_QUESTIONS, Facts
 from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
@@ -343,11 +343,13 @@ class TurnBuilder:
             reply = self._call_for_me()  # "kan ni ringa åt mig?": the bot cannot; who can
         elif self.before.danger and facts.cannot_call and not facts.help_arrived and not facts.closing:
             reply = self._cannot_call()  # "jag vågar inte ringa, han vet vem jag är": the emergency number, and a way round
+        elif facts.asks_chat and not case.shown and not case.concerns and not self.named:
+            reply = self._chats_first()  # "finns det någon chatt, jag kan inte prata hemma"
         elif facts.angry_at_us and not self.new_concerns:
             reply = self._heard_the_anger()  # "skit i era jävla nummer", "jag vill att ni gör nåt"
         elif facts.show_all:
             reply = self._show_all()
-        elif facts.intent == "privacy_question" and self._about_the_bot():
+        elif facts.intent == "privacy_question" and self._about_the_bot() and not facts.asks_chat:
             reply = self._bot_privacy()
         elif (facts.declined or facts.asks_other) and case.concerns and not self.new_concerns:
             reply = self._alternatives()  # "nej inte soc", "finns det något annat?"
@@ -824,10 +826,30 @@ class TurnBuilder:
         if unknown_languages:  # one sentence for all of them, not the same sentence for each
             names = phrases.join_words([r.name for r in unknown_languages])
             lines.append(phrases.DETAIL["unknown_languages"].format(name=names))
+        if detail == "reach" and self.facts.asks_chat and not any(r.chat for r in resources):
+            lines.append(self._chats_that_fit())  # "finns det chatt?" about contacts that have none
         cards = self._cards([r for r in resources if r.id not in self.before.shown])
         # What "it" means in the next question ("är det öppet på natten?"), even when no card is shown again.
         return Reply(route=f"follow_up:{detail}", text="\n".join(lines), cards=cards,
                      situations=self.case.situations, extra={"about": [r.id for r in resources]})
+
+    def _chats_first(self) -> Reply:
+        """A chat asked for before anything else is said: the catalogue's chats, and what it is about."""
+        chats = [r for r in self.data.catalogue.resources.values() if r.chat and not r.reference_only][:4]
+        ask = Question("situation", phrases.ASK_SITUATION, _menu())
+        return Reply(route="follow_up:chats", text=phrases.CHATS_FIRST, cards=self._cards(chats), question=ask.text,
+                     buttons=ask.buttons, situations=self.case.situations, extra={"question": ask.key})
+
+    def _chats_that_fit(self) -> str:
+        """The catalogue's chats for this person: lines for the young only for the young, and for the case's concerns."""
+        adult = self._writer_is_an_adult() or self.case.age_group == ADULT
+        concerns = list(self.case.concerns) or [YOUNG_SELF]
+        chats = [r for r in self.data.catalogue.resources.values() if r.chat and not r.reference_only
+                 and not (adult and r.kind in LINES_FOR_THE_YOUNG) and not (self.case.man and r.id in LINES_FOR_WOMEN)
+                 and any(fits_situation(r, c) for c in concerns)]
+        if not chats:
+            return phrases.NO_CHAT
+        return phrases.CHATS.format(names=phrases.join_words([f"{short_name(r)} ({r.chat})" for r in chats[:3]]))
 
     def _detail_line(self, detail: str, resource: Resource) -> str:
         name = resource.name
@@ -860,11 +882,12 @@ class TurnBuilder:
     def _reach_line(self, resource: Resource, where: str) -> str:
         """Every way to reach the contact that the catalogue knows; never a way it does not list."""
         numbers = phrases.join_words([p.number for p in resource.phones]) if resource.phones else ""
-        if not resource.email and not resource.url:
+        if not resource.email and not resource.url and not resource.chat:
             key = "reach_phone_only" if numbers else "reach_unknown"
             return phrases.DETAIL[key].format(name=resource.name, numbers=numbers, where=where)
-        ways = [phrases.REACH_WAYS[way].format(numbers=numbers, email=resource.email, url=resource.url)
-                for way, known in (("phone", numbers), ("email", resource.email), ("url", resource.url)) if known]
+        ways = [phrases.REACH_WAYS[way].format(numbers=numbers, email=resource.email, url=resource.url, chat=resource.chat)
+                for way, known in (("phone", numbers), ("email", resource.email), ("chat", resource.chat),
+                                   ("url", resource.url and resource.url != resource.chat)) if known]
         return phrases.DETAIL["reach"].format(name=resource.name, ways=phrases.join_words(ways))
 
     def _hours_line(self, resource: Resource, where: str) -> str:

@@ -166,6 +166,7 @@ class Facts:
     reported: bool = False  # "vi har redan anmält", "jag har fått kallelse till rättegången"
     of_someone_else: bool = False  # a short message about a third person ("han är 19", "hon e 15")
     angry_at_us: bool = False  # "ni på kommunen gör ju ingenting", "skit i era jävla nummer"
+    asks_chat: bool = False  # "finns det en chatt?", "kan jag skriva istället?"
     waiting: bool = False  # "vad gör jag nu medans jag väntar": help is on its way
     words: int = 0
 
@@ -293,6 +294,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         call_for_me=lexicon.CALL_FOR_ME.found_in(tokens),
         of_someone_else=bool(tokens.tokens) and tokens.tokens[0] in _THIRD_PERSON,
         angry_at_us=lexicon.ANGRY_AT_US.found_in(tokens),
+        asks_chat=lexicon.CHAT.found_in(tokens),
         reported=(lexicon.ALREADY_REPORTED.found_in(tokens) and not lexicon.NOT_REPORTED.found_in(tokens)
                   and not lexicon.NOT_TO_THE_POLICE.found_in(tokens)),
         waiting=lexicon.WAITING.found_in(tokens),
