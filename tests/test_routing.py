@@ -1249,3 +1249,20 @@ def test_a_chat_asked_for_is_answered_from_the_catalogue_s_chat_addresses(guide)
     woman = respond(guide, "violence_close_relationship", "min man slår mig, jag är 40")
     asked = respond(guide, "privacy_question", "kan jag chatta nånstans", woman.case)
     assert "bris" not in asked.reply.text.lower() and "Jag känner inte till någon chatt" in asked.reply.text
+
+
+def test_questions_about_a_support_person_and_a_hidden_address_and_an_interpreter_are_answered(guide):
+    first = respond(guide, "crime_victim", "jag blev rånad och har fått kallelse till rättegången")
+    support = respond(guide, "nlu_fallback", "kan jag ha med mig nån i rätten", first.case)
+    assert support.reply.route == "process:support_person" and "stödperson" in support.reply.text
+    ex = respond(guide, "violence_close_relationship", "mitt ex hotar mig, jag har flyttat")
+    hidden = respond(guide, "nlu_fallback", "kan han få veta min adress?", ex.case)
+    assert hidden.reply.route == "process:protected_identity" and "Skatteverket" in hidden.reply.text
+    arabic = respond(guide, "ask_contact_detail", "kan jag ringa Kvinnofridslinjen på arabiska?", ex.case)
+    assert "Tolk finns" in arabic.reply.text and "Jag vet inte vilka språk" not in arabic.reply.text
+
+
+def test_a_question_after_a_comma_is_a_question(guide):
+    first = respond(guide, "relative_suspected", "min son 17 är gripen för rån")
+    turn = respond(guide, "nlu_fallback", "behöver han en advokat, hur fixar man det", first.case)
+    assert turn.reply.route == "process:defence"

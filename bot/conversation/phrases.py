@@ -128,30 +128,43 @@ PROCESS_ANSWERS = {
     "leave_without_naming": ("Den som vill hoppa av behöver inte polisanmäla eller peka ut någon annan för att få "
                              "stöd. Polisens avhopparsamordning och socialtjänsten pratar med dig om hur du vill ändra "
                              "ditt liv och om hotet mot dig. Är du i fara just nu, ring {emergency}."),
-    # https://www.domstol.se/amnen/brottmal/offentlig-forsvarare/ (a public defence counsel for one suspected of a
-    # serious crime, and as a rule for one under 18; appointed by the court).
+    # https://alteneadvokat.se/brottmal/ ("Om du är misstänkt för ett allvarligt brott har du alltid rätt till en
+    # offentlig försvarare", "Det är tingsrätten som förordnar"); for one under 18, lagen (1964:167) med särskilda
+    # bestämmelser om unga lagöverträdare, 24 § (a public defence counsel unless plainly not needed).
     "defence": ("Den som är misstänkt för ett allvarligare brott, och oftast den som är under 18, får en offentlig "
                 "försvarare: en advokat som domstolen utser. Fråga polisen eller åklagaren om det, eller försvararen "
                 "när hon eller han är utsedd. Du kan också få stöd själv av socialtjänsten."),
-    # https://www.domstol.se/amnen/brottmal/malsagandebitrade/ (a counsel for the injured party, appointed by the court
-    # and paid by the state) and https://www.brottsofferjouren.se (support through the process).
+    # https://lexiqon.se/vad-ar-ett-malsagandebitrade-2/ ("Målsäganden behöver inte betala några kostnader", "meddela
+    # detta till åklagaren eller polisen") and https://witt-stromer.se/sa-fungerar-det/malsagandebitrade/ ("förordnas
+    # av tingsrätten", "biträder dig under förundersökningen samt inför och vid en huvudförhandling").
     "counsel": ("Har du utsatts för brott kan du ha rätt till ett målsägandebiträde: en jurist som hjälper dig under "
                 "utredningen och rättegången, utan kostnad för dig. Be om det hos polisen eller åklagaren; det är "
                 "domstolen som beslutar. Brottsofferjouren kan förklara hur det går till. Är någon i fara just nu, ring "
                 "{emergency}."),
-    # https://www.domstol.se/amnen/brottmal/vittne/ (a witness called to a trial must come; one who is afraid can be
-    # heard by video or without the accused in the room) and https://www.brottsofferjouren.se/vittnesstod/
-    # (vittnesstöd: someone who explains and goes with you).
+    # https://www.domstol.se/varmlands-tingsratt/amnen/kallad-till-domstol/Att-vittna/ ("Du är skyldig enligt lag att
+    # vittna"; afraid: "Kontakta i så fall domstolen i god tid … den person som du är rädd för inte får vara med i
+    # rättssalen"), https://www.domarbloggen.se/fredagsfragan/maste-ett-vittne-vara-i-rattssalen/ (by video when there
+    # is a threat) and https://www.brottsofferjouren.se (vittnesstöd).
     "witness": ("Blir du kallad som vittne till en rättegång måste du komma och berätta vad du vet. Är du rädd, säg det "
-                "till polisen eller åklagaren: rätten kan till exempel låta dig vittna via video. Brottsofferjouren "
-                "har vittnesstöd: någon som förklarar hur det går till och kan följa med dig till rätten. Är någon i "
-                "fara just nu, ring {emergency}."),
+                "till domstolen i god tid: den kan bestämma att den du är rädd för inte får vara i rättssalen när du "
+                "berättar, eller låta dig vittna via video. Brottsofferjouren har vittnesstöd: någon som förklarar hur "
+                "det går till och kan följa med dig till rätten. Är någon i fara just nu, ring {emergency}."),
     # The catalogue's police_tip_form ("Polisen kan inte lova att du är anonym", JO 1238-2011) and the sources of
     # "witness" above.
     "witness_anonymity": ("Polisen kan inte lova att du är anonym när du vittnar. Är du rädd, säg det till polisen "
-                          "eller åklagaren: de kan bedöma hotet mot dig, och rätten kan till exempel låta dig vittna "
-                          "via video. Brottsofferjouren har vittnesstöd och kan prata med dig om det. Är någon i fara "
-                          "just nu, ring {emergency}."),
+                          "och till domstolen: polisen kan bedöma hotet mot dig, och domstolen kan till exempel låta "
+                          "dig vittna via video. Brottsofferjouren har vittnesstöd och kan prata med dig om det. Är "
+                          "någon i fara just nu, ring {emergency}."),
+    # Rättegångsbalken 20 kap. 15 § (an injured party may bring a support person) and https://www.brottsofferjouren.se
+    # (support persons and witness support at the courts).
+    "support_person": ("Ja. Du kan ha med dig en stödperson i rätten, till exempel någon från Brottsofferjouren. De har "
+                       "också vittnesstöd på domstolarna och kan förklara hur det går till. Är någon i fara just nu, ring "
+                       "{emergency}."),
+    # https://www.skatteverket.se, "Skyddade personuppgifter" (Skatteverket decides on protected personal data, such
+    # as sekretessmarkering, for one who risks being harmed).
+    "protected_identity": ("Är du rädd att någon ska få veta var du bor kan du ansöka om skyddade personuppgifter, till "
+                           "exempel sekretessmarkering, hos Skatteverket. Socialtjänsten och polisen kan hjälpa dig med "
+                           "ansökan. Är någon i fara just nu, ring {emergency}."),
     # https://www.socialstyrelsen.se/kunskapsstod-och-regler/omraden/vald-och-brott/ (social services help victims of
     # violence, protected housing among it); the catalogue's Kvinnofridslinjen tells of help where you live.
     "protected_housing": ("Socialtjänsten kan hjälpa den som utsätts för våld eller hot, till exempel med skyddat "

@@ -81,6 +81,8 @@ PROCESS_CONTACTS = {
     "counsel": (POLICE, VICTIM_SUPPORT),
     "witness": (VICTIM_SUPPORT, POLICE),
     "witness_anonymity": (POLICE, VICTIM_SUPPORT),
+    "support_person": (VICTIM_SUPPORT, POLICE),
+    "protected_identity": (LOCAL_SOCIAL_SERVICES, POLICE, VICTIM_SUPPORT),
     "protected_housing": (LOCAL_SOCIAL_SERVICES, "kvinnofridslinjen", VICTIM_SUPPORT),
     "investigation": (POLICE, VICTIM_SUPPORT),
     "visit": (LOCAL_SOCIAL_SERVICES, POLICE),
@@ -821,8 +823,11 @@ class TurnBuilder:
         return Reply(route="process:secrecy", text=text, cards=self._cards(soc), situations=self.case.situations)
 
     def _detail(self, detail: str, resources: list[Resource]) -> Reply:
-        unknown_languages = [r for r in resources if detail == "languages" and not r.languages]
-        lines = [self._detail_line(detail, r) for r in resources if r not in unknown_languages]
+        # "kan jag ringa på arabiska?" to a service whose own text says it has interpreters: that sentence.
+        interpreters = [r for r in resources if detail == "languages" and not r.languages and _interpreter_sentence(r)]
+        unknown_languages = [r for r in resources if detail == "languages" and not r.languages and r not in interpreters]
+        lines = [f"{short_name(r)}: {_interpreter_sentence(r)}" if r in interpreters else self._detail_line(detail, r)
+                 for r in resources if r not in unknown_languages]
         if unknown_languages:  # one sentence for all of them, not the same sentence for each
             names = phrases.join_words([r.name for r in unknown_languages])
             lines.append(phrases.DETAIL["unknown_languages"].format(name=names))
@@ -1169,6 +1174,12 @@ def take_turn(data: Snapshot, gazetteer: Gazetteer, facts: Facts, case: Case, no
               default_area: str | None = None) -> Turn:
     """The reply to one message, and the case after it."""
     return TurnBuilder(data, gazetteer, facts, case, now, default_area).build()
+
+
+def _interpreter_sentence(resource: Resource) -> str:
+    """The sentence of the contact's own text that speaks of interpreters ("Tolk finns för de flesta språk.")."""
+    text = " ".join(t for t in (resource.description, resource.what_happens or "") if t)
+    return next((sentence.strip() for sentence in re.split(r"(?<=[.!?])\s+", text) if "tolk" in sentence.lower()), "")
 
 
 def short_name(resource: Resource) -> str:

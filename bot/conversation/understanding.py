@@ -439,9 +439,15 @@ def _resolved_intent(message: Message) -> str:
 def _is_question(text: str, tokens: IndexedTokens) -> bool:
     """A question mark, a question word first (after "och", "men": "och måste jag gå på rättegången"), or "jag
     undrar …"."""
-    said = tokens.tokens
-    first = said[1] if len(said) > 1 and said[0] in _LEAD_INS else said[0] if said else ""
-    return "?" in text or first in _QUESTION_START or lexicon.WONDERS.found_in(tokens)
+    if "?" in text or lexicon.WONDERS.found_in(tokens):
+        return True
+    # Each clause's first word: "behöver han en advokat, hur fixar man det".
+    for clause in re.split(r"[,;.!:]", fold(text)):
+        said = clause.split()
+        first = said[1] if len(said) > 1 and said[0] in _LEAD_INS else said[0] if said else ""
+        if first in _QUESTION_START:
+            return True
+    return False
 
 
 def _process_topic(text: str, tokens: IndexedTokens) -> str | None:
