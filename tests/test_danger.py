@@ -353,3 +353,7 @@ def test_a_threat_with_a_condition_is_not_the_attack_pattern_and_threats_receive
     assert RULES.match("hennes storebror ska döda henne ikväll") == "attack_planned"
     # Its "ska" is a weak word of now: without it the message is calm (the classifier alone makes it maybe-danger).
     assert RULES.time_signs("Nån har skickat hot till mig på snap och säger att dom ska hitta mig").calm_without_weak
+
+
+def test_someone_chased_with_a_knife_is_the_weapon_pattern():
+    assert RULES.match("min son på 15 jagas av nån med kniv i Hallunda centrum") == "weapon"

@@ -1266,3 +1266,45 @@ def test_a_question_after_a_comma_is_a_question(guide):
     first = respond(guide, "relative_suspected", "min son 17 är gripen för rån")
     turn = respond(guide, "nlu_fallback", "behöver han en advokat, hur fixar man det", first.case)
     assert turn.reply.route == "process:defence"
+
+
+def test_right_after_112_no_answer_or_an_unknown_place_is_the_danger_going_on(guide):
+    chased = respond(guide, "acute_danger", "min son jagas av nån med kniv i centrum")
+    silent = guide.respond(_classifier_danger("han svarar inte nu"), chased.case, TUESDAY_NOON)
+    assert silent.reply.urgent and kinds(silent)[0] == "emergency"
+    bridge = respond(guide, "acute_danger", "min kompis skrev att hon ska hoppa från bron ikväll")
+    lost = respond(guide, "nlu_fallback", "vet inte var hon är", bridge.case)
+    assert lost.reply.urgent and lost.reply.text.startswith("Ring 112 även om du inte vet adressen")
+
+
+def test_right_after_112_cannot_call_and_called_get_their_own_words(guide):
+    shooting = respond(guide, "acute_danger", "det skjuts utanför fönstret nu")
+    hushed = guide.respond(_classifier_danger("jag kan inte ringa dom hör mig"), shooting.case, TUESDAY_NOON)
+    assert hushed.reply.route == "danger_now:cannot_call" and hushed.reply.urgent
+    ex = respond(guide, "acute_danger", "mitt ex står utanför dörren och skriker att han ska döda mig")
+    called = respond(guide, "ask_contact_detail", "jag har ringt dom", ex.case)
+    assert called.reply.route == "danger_now:called"
+    gone = respond(guide, "nlu_fallback", "han har gått nu men jag är så rädd", called.case)
+    assert "kvinnofridslinjen" in ids(gone) and "bris" not in ids(gone)
+
+
+def test_a_man_controlled_by_his_wife_and_turning_the_police_down_gets_help_that_is_not_the_police(guide):
+    turn = respond(guide, "violence_close_relationship", "Min fru kollar min telefon och tar alla mina pengar")
+    assert turn.case.man and ids(turn)[0] == "brottsofferjouren"
+    leaving = respond(guide, "leave_gang", "jag e 22 o vill hoppa av gänget")
+    assert ids(leaving)[0] == "police_exit_coordination"
+    declined = respond(guide, "deny", "inte polisen", leaving.case)
+    assert declined.reply.route == "declined" and "police_exit_coordination" not in ids(declined)
+
+
+def test_a_report_of_concern_asked_about_an_adult_is_explained_as_for_children(guide):
+    brother = respond(guide, "worried_extremism", "min bror är 25 och har blivit radikaliserad")
+    turn = respond(guide, "ask_process", "Han är vuxen, gäller orosanmälan ens då?", brother.case)
+    assert turn.reply.route == "process:report_adult" and turn.reply.text.startswith("En orosanmälan gäller barn")
+    child = respond(guide, "worried_gang", "min son 15 säljer knark")
+    assert respond(guide, "ask_process", "ska jag göra en orosanmälan?", child.case).reply.route != "process:report_adult"
+
+
+def test_a_visit_asked_in_the_first_message_about_an_arrest_is_answered(guide):
+    turn = respond(guide, "ask_process", "Polisen tog min son igår kväll, han är 17. Vad händer nu? Får jag träffa honom?")
+    assert turn.reply.route == "process:visit"

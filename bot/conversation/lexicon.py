@@ -134,6 +134,13 @@ NOT_ACUTE = Phrases.of(["inte akut", "ej akut", "inget akut", "ingen fara", "int
                         # A correction of the emergency answer: it happened before ("nej det var i natt").
                         "det var i natt", "det var inatt", "det var igår", "det var i går", "det hände i natt",
                         "det hände igår", "det har redan hänt", "det är över"])
+# "inte nu" after a verb of something not happening that should ("han svarar inte nu", "hon andas inte nu"): worse,
+# not over. Such a message is never a no to danger.
+NOT_RESPONDING = Phrases.of([
+    "svarar inte", "svarar ej", "svarade inte", "andas inte", "andas knappt", "rör sig inte", "vaknar inte",
+    "går inte att nå", "når inte", "når honom inte", "når henne inte", "hittar inte", "hittar honom inte",
+    "hittar henne inte", "vet inte var", "vet inte vart", "kommer inte hem", "har inte kommit hem",
+])
 # The person is safe now, in their own words ("nej jag e safe nu", "det är lugnt nu"): the danger is over.
 SAFE_NOW = Phrases.of(["safe", "i säkerhet", "är säker nu", "e säker nu", "är trygg nu", "e trygg nu", "är lugnt nu",
                        "e lugnt nu", "lugnt nu", "har gått nu", "har åkt nu", "har stuckit", "drog därifrån",
@@ -141,7 +148,8 @@ SAFE_NOW = Phrases.of(["safe", "i säkerhet", "är säker nu", "e säker nu", "�
                        "de har åkt", "är borta nu"])
 # Where the person in danger is, unknown ("jag vet inte var hon bor exakt"): the emergency number still comes first.
 PLACE_UNKNOWN = Phrases.of(["jag vet inte var", "jag vet inte vart", "ja vet inte var", "jag vet ej var", "vi vet inte var",
-                            "vi vet inte vart", "jag vet inte adressen", "vet inte exakt var", "jag vet inte exakt var"])
+                            "vi vet inte vart", "jag vet inte adressen", "vet inte exakt var", "jag vet inte exakt var",
+                            "vet inte var", "vet inte vart", "vet ej var"])
 # Where a second clause begins ("nej inte nu, men dom kommer ikväll").
 BUT_WORDS = frozenset({"men", "fast", "but", "utom"})
 SHOW_ALL = Phrases.of(["visa alla", "alla kontakter", "alla nummer", "alla numren", "visa igen", "en gång till",
@@ -167,6 +175,12 @@ CALL_FOR_ME = Phrases.of([
     "kan ni ringa 112", "kan du ringa 112", "skicka polisen", "skicka hjälp", "ringa polisen åt mig", "ringa 112 åt mig",
     "larma åt mig", "kan ni larma", "kan du larma", "kan ni ringa åt", "kan du ringa åt",
 ])
+# Someone held by the police or in custody ("polisen tog min son igår", "han sitter häktad").
+HELD = Phrases.of(["polisen tog", "är gripen", "blev gripen", "har gripits", "är anhållen", "blev anhållen", "häktad*",
+                   "sitter häktad", "sitter i häktet", "sitter inne", "i häktet", "anhållen", "gripen"])
+# Right after the emergency answer: the writer has called ("jag har ringt dom", "har ringt 112, de är på väg").
+CALLED = Phrases.of(["har ringt", "ringt dom", "ringt dem", "ringt 112", "ringt polisen", "ringde 112", "ringde polisen",
+                     "ringde dom", "ringde dem", "har larmat", "larmade"])
 # Waiting for the police or the ambulance after calling ("vad gör jag nu medans jag väntar").
 WAITING = Phrases.of(["medan jag väntar", "medans jag väntar", "medan vi väntar", "medans vi väntar", "tills dom kommer",
                       "tills de kommer", "tills polisen kommer", "tills ambulansen kommer", "vad gör jag så länge",
@@ -260,6 +274,7 @@ TOPIC_CUES: dict[str, Phrases] = {
         "pojkvännen slår", "pojkvän slår", "pojkvännen har slagit", "pojkvännen kontrollerar", "sambon slår", "sambo slår",
         "flickvännen slår", "flickvän slår", "maken slår", "frun slår", "exet hotar", "exet förföljer", "av pojkvännen",
         "av sambon", "av maken", "av flickvännen", "kontrollerar hennes mobil", "kontrollerar hans mobil",
+        "mitt ex", "exet", "min exman", "min exsambo", "min expojkvän", "min exflickvän", "min exfru", "min ex",
     ]),
     "worried_gang": Phrases.of([
         "gäng*", "kriminell*", "knark*", "langa*", "säljer", "droger", "uppdrag", "springpojk*", "rekryt*",
@@ -344,7 +359,9 @@ PROCESS_TOPICS: dict[str, Phrases] = {
     "visit": Phrases.of(["besöka honom", "besöka henne", "hälsa på honom", "hälsa på henne", "var sitter han",
                          "vart sitter han", "var sitter hon", "vart sitter hon", "vilket häkte", "få träffa honom",
                          "få träffa henne", "besök i häktet", "besöka min son", "besöka min dotter", "besöka i häktet",
-                         "skriva till honom i häktet", "prata med honom i häktet"]),
+                         "skriva till honom i häktet", "prata med honom i häktet", "får jag träffa honom",
+                         "får jag träffa henne", "får vi träffa honom", "får vi träffa henne", "får jag se honom",
+                         "får jag prata med honom", "får vi prata med honom"]),
     "defence": Phrases.of(["försvarare", "försvarsadvokat*", "advokat åt honom", "advokat åt henne",
                            "advokat till honom", "advokat till henne", "advokat åt min son", "advokat åt min dotter"]),
     "support_person": Phrases.of(["stödperson*", "ha med mig nån", "ha med mig någon", "ha med mig en",
@@ -361,6 +378,10 @@ PROCESS_TOPICS: dict[str, Phrases] = {
                                      "bo någon annanstans"]),
     "block": Phrases.of(["blockera*", "blocka", "blockar", "blockat", "radera bilderna", "radera meddelandena",
                          "ta bort meddelandena", "svara honom", "svara henne", "svara dom", "svara på meddelandena"]),
+    "report_adult": Phrases.of(["orosanmälan ens", "gäller orosanmälan", "orosanmälan för vuxna", "orosanmälan om en vuxen",
+                                "orosanmäla en vuxen", "orosanmälan på en vuxen", "orosanmälan fast", "orosanmäla henne",
+                                "orosanmäla honom", "göra en orosanmälan om henne", "göra en orosanmälan om honom",
+                                "ska jag göra en orosanmälan", "måste jag göra en orosanmälan", "måste jag orosanmäla"]),
     "investigation": Phrases.of(["förundersökning*", "hur lång tid tar det innan polisen", "när hör polisen av sig",
                                  "hur länge tar det innan polisen", "hör polisen av sig", "vad händer med anmälan",
                                  "vad händer med min anmälan", "vad händer efter anmälan", "vad händer nu med anmälan",

@@ -184,6 +184,12 @@ PROCESS_ANSWERS = {
     "block": ("Spara först meddelanden och skärmbilder, också på profilen och användarnamnet, så att polisen kan se vad "
               "som har hänt. Sedan kan du sluta svara och blockera. Betala inte och skicka inget mer. Anmäl till "
               "polisen på {police}. Är någon i fara just nu, ring {emergency}."),
+    # The catalogue's social services: "tar emot en orosanmälan om du är orolig för ett barn" (a report of concern is
+    # about someone under 18); an adult decides over their own help.
+    "report_adult": ("En orosanmälan gäller barn under 18. Är den du är orolig för vuxen kan du ändå kontakta "
+                     "socialtjänsten och berätta vad du är orolig för, men den vuxna bestämmer själv om hon eller han vill "
+                     "ha stöd. Finns det barn i familjen kan en orosanmälan gälla dem. Är någon i fara just nu, ring "
+                     "{emergency}."),
     # https://www.aklagare.se/ordlista/f/forundersokning/ (the investigation after a report, led by the police or a
     # prosecutor) and https://polisen.se (114 14 for questions about a report).
     "investigation": ("Efter en anmälan utreder polisen eller en åklagare brottet i en förundersökning, om det finns "

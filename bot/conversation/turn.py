@@ -67,6 +67,8 @@ CHILD_AT_HOME = frozenset({"violence_close_relationship"})
 LOCAL_SOCIAL_SERVICES = "local:social_services"
 # A message this short says nothing of a concern its words do not name ("jag har ringt nu").
 FEW_WORDS = 5
+# "jag har ringt 112, de är på väg" right after the emergency answer; a longer message says more than that.
+CALLED_WORDS = 8
 # Concerns told most often by the one they happened to: without a relative or staff writing, the age asked is theirs.
 TOLD_BY_THE_ONE_HIT = frozenset({"affected_by_violence", "grief_fear", "crime_victim", "threat_extortion", "hate_crime",
                                  "suicide_selfharm"})
@@ -86,6 +88,7 @@ PROCESS_CONTACTS = {
     "protected_housing": (LOCAL_SOCIAL_SERVICES, "kvinnofridslinjen", VICTIM_SUPPORT),
     "investigation": (POLICE, VICTIM_SUPPORT),
     "visit": (LOCAL_SOCIAL_SERVICES, POLICE),
+    "report_adult": (LOCAL_SOCIAL_SERVICES, VICTIM_SUPPORT),
     "block": (POLICE, VICTIM_SUPPORT),
 }
 # Answers that fit only one kind of case: blocking is about a threat or blackmail, a visit about someone held.
@@ -154,7 +157,7 @@ class TurnBuilder:
             self.news.append("age")
         # "vad är Välj att sluta?" asks about a service; the classifier's situation for the name is no concern.
         concerns = [] if facts.what_it_is else [s for s in facts.situations if situations.is_concern(s)]
-        if case.urgent and facts.still_there:
+        if case.urgent and facts.still_there and facts.words <= DANGER_GOES_ON_WORDS:
             concerns = []  # "jag är själv med barnen" right after 112 tells of the danger, not of a new concern
         if YOUNG_SELF in concerns and self._writer_is_not_young(case):
             # "Young person about themselves" is the classifier's reading of many first-person messages;
@@ -321,10 +324,13 @@ class TurnBuilder:
         # "polisen kom. kan jag göra en orosanmälan också?": once help has come, a clear question gets its answer.
         question_after_danger = (self.before.danger and question_situation is not None
                                  and facts.intent == question_situation and facts.confidence >= QUESTION_CONFIDENCE)
-        if (facts.help_arrived and self.before.urgent and not ends and not question_after_danger
-                and facts.words <= FEW_WORDS and not self._other_concerns() and not case.tentative):
-            # "jag har ringt nu", and nothing known of what comes after
-            reply = self._ask(None, route="danger_now:called", text=phrases.HELP_ON_THE_WAY.format(emergency=self._emergency_number()))
+        if (facts.called and self.before.urgent and not ends and not facts.question
+                and facts.words <= CALLED_WORDS and not facts.danger_over):
+            # "jag har ringt dom", "har ringt 112, de är på väg": stay safe until help is there. Still danger in the
+            # words ("… han slår henne fortfarande"): the emergency number stays first.
+            reply = self._help_on_the_way()
+        elif self.before.danger and facts.cannot_call and not facts.help_arrived and not facts.closing:
+            reply = self._cannot_call()  # "jag kan inte ringa, dom hör mig", even when the classifier reads danger again
         elif (facts.help_arrived and self.before.danger and not ends and not question_after_danger
                 and self._calm_concerns(likely=True, help_arrived=True)):
             reply = self._after_danger()  # "har ringt 112 nu, men vad gör vi med de andra ungdomarna?"
@@ -343,8 +349,6 @@ class TurnBuilder:
             reply = self._ask(None, route="danger_now:waiting", text=phrases.WAITING.format(emergency=self._emergency_number()))
         elif facts.call_for_me and not facts.help_arrived:
             reply = self._call_for_me()  # "kan ni ringa åt mig?": the bot cannot; who can
-        elif self.before.danger and facts.cannot_call and not facts.help_arrived and not facts.closing:
-            reply = self._cannot_call()  # "jag vågar inte ringa, han vet vem jag är": the emergency number, and a way round
         elif facts.asks_chat and not case.shown and not case.concerns and not self.named:
             reply = self._chats_first()  # "finns det någon chatt, jag kan inte prata hemma"
         elif facts.angry_at_us and not self.new_concerns:
@@ -510,6 +514,14 @@ class TurnBuilder:
         return Reply(route=danger.route.id, text="\n\n".join(text), cards=self._cards(contacts), urgent=True,
                      situations=self.case.situations)
 
+    def _help_on_the_way(self) -> Reply:
+        text = phrases.HELP_ON_THE_WAY.format(emergency=self._emergency_number())
+        if not self.facts.danger:
+            return self._ask(None, route="danger_now:called", text=text)
+        emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
+        return Reply(route="danger_now:called", text=text, cards=self._cards(emergency), urgent=True,
+                     situations=self.case.situations)
+
     def _life_at_risk_by_own_hand(self) -> bool:
         facts = self.facts
         if facts.danger_rule in SUICIDE_DANGER_RULES or facts.behind_danger == SUICIDE:
@@ -605,6 +617,11 @@ class TurnBuilder:
             return False
         if topic == "witness" and self.facts.police_report:
             return False  # "hur polisanmäler jag, och måste jag vittna då?": how to report comes first
+        if topic == "report_adult":
+            # "gäller orosanmälan ens då?" about someone 18 or over: no, it is for children (about a child, as before)
+            return self.case.age_group == ADULT and not self.case.children
+        if topic == "visit" and self.facts.held:
+            return True  # "polisen tog min son igår … får jag träffa honom?", before any concern is taken
         return topic not in PROCESS_CASES or bool(PROCESS_CASES[topic] & set(self.case.concerns))
 
     def _process_answer(self, topic: str) -> Reply:
@@ -616,6 +633,10 @@ class TurnBuilder:
         wanted = PROCESS_CONTACTS[topic]
         contacts = [self._local_social_services() if i == LOCAL_SOCIAL_SERVICES else self.data.catalogue.get(i)
                     for i in wanted if i == LOCAL_SOCIAL_SERVICES or i in self.data.catalogue]
+        if topic == "report_adult" and self.case.concerns:
+            # Social services, then the case's own help for the adult (Orostelefonen, Kvinnofridslinjen …).
+            own = [c for c in self.contacts_for(list(self.case.concerns))[0] if c.kind not in ("social_services", "emergency")]
+            contacts = [self._local_social_services(), *own[:2]]
         if self.case.man:
             contacts = [c for c in contacts if c.id not in LINES_FOR_WOMEN]
         text = phrases.PROCESS_ANSWERS[topic].format(police=self._number(POLICE) or "polisen.se",
@@ -733,7 +754,8 @@ class TurnBuilder:
         if asked is not None:
             shown = [asked, *(c for c in shown if c.id != asked.id)]
         if self.facts.declined and not self.facts.danger:
-            shown.sort(key=lambda c: c.kind in self.facts.declined)  # "inte polisen": the others first
+            # "inte polisen": the others first, the police's own exit coordination among the police
+            shown.sort(key=lambda c: c.kind in self.facts.declined or "police" in self.facts.declined and _run_by_the_police(c))
         question = self._next_question(decisions)
         return Reply(route=new[0].route.id if new else decisions[0].route.id, text="\n\n".join(texts),
                      cards=self._cards(shown), question=question.text if question else "",
@@ -922,8 +944,9 @@ class TurnBuilder:
             return []
         calm = self._other_concerns()
         if not calm and likely:
-            if self.case.tentative and self.facts.words <= FEW_WORDS:
-                # A few words ("jag har ringt nu") say nothing of a concern: what the danger message was also about.
+            if self.case.tentative and (self.facts.words <= FEW_WORDS or not self.facts.situations):
+                # A message that raises no concern of its own ("jag har ringt nu", "han har gått nu men jag är så
+                # rädd"): what the danger message was also about.
                 calm = [self.case.tentative]
             else:
                 calm = [s for s in self.facts.likely if situations.is_concern(s)][:1]
@@ -946,7 +969,8 @@ class TurnBuilder:
         """The person turns a channel down: the case's other contacts, those not shown yet first."""
         contacts, _ = self.contacts_for(list(self.case.concerns))
         declined = {*self.facts.declined, *self.case.set_aside}
-        others = [c for c in contacts if c.kind not in declined and c.kind != "emergency"]
+        others = [c for c in contacts if c.kind not in declined and c.kind != "emergency"
+                  and not ("police" in declined and _run_by_the_police(c))]
         adult = self._writer_is_an_adult()
         only_for_the_young = adult and all(c.kind in LINES_FOR_THE_YOUNG for c in others)
         if ((not others or only_for_the_young) and "social_services" not in self.facts.declined
@@ -1174,6 +1198,11 @@ def take_turn(data: Snapshot, gazetteer: Gazetteer, facts: Facts, case: Case, no
               default_area: str | None = None) -> Turn:
     """The reply to one message, and the case after it."""
     return TurnBuilder(data, gazetteer, facts, case, now, default_area).build()
+
+
+def _run_by_the_police(resource: Resource) -> bool:
+    """The police's own services of another kind (the exit coordination): turned down with "inte polisen"."""
+    return resource.kind == "emergency" or resource.organization.strip().lower() == "polisen"
 
 
 def _interpreter_sentence(resource: Resource) -> str:

@@ -168,6 +168,8 @@ class Facts:
     angry_at_us: bool = False  # "ni på kommunen gör ju ingenting", "skit i era jävla nummer"
     asks_chat: bool = False  # "finns det en chatt?", "kan jag skriva istället?"
     waiting: bool = False  # "vad gör jag nu medans jag väntar": help is on its way
+    called: bool = False  # "jag har ringt dom": read as the call to 112 only right after the emergency answer
+    held: bool = False  # someone is held by the police or in custody ("polisen tog min son igår")
     words: int = 0
 
 
@@ -289,7 +291,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         danger_over=bool(text) and (lexicon.SAFE_NOW.found_in(tokens) or data.danger.time_signs(text).safe),
         words=words_count,
         place_unknown=lexicon.PLACE_UNKNOWN.found_in(tokens),
-        still_there=lexicon.STILL_THERE.found_in(tokens),
+        still_there=lexicon.STILL_THERE.found_in(tokens) or lexicon.NOT_RESPONDING.found_in(tokens),
         children_there=lexicon.CHILDREN_THERE.found_in(tokens),
         call_for_me=lexicon.CALL_FOR_ME.found_in(tokens),
         of_someone_else=bool(tokens.tokens) and tokens.tokens[0] in _THIRD_PERSON,
@@ -298,6 +300,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         reported=(lexicon.ALREADY_REPORTED.found_in(tokens) and not lexicon.NOT_REPORTED.found_in(tokens)
                   and not lexicon.NOT_TO_THE_POLICE.found_in(tokens)),
         waiting=lexicon.WAITING.found_in(tokens),
+        called=lexicon.CALLED.found_in(tokens),
+        held=lexicon.HELD.found_in(tokens),
         process_topic=_process_topic(text, tokens),
         not_to_the_police=lexicon.WONT_REPORT.found_in(tokens),
         tell_the_police=lexicon.TELL_THE_POLICE.found_in(tokens) and _is_question(text, tokens),
@@ -314,8 +318,8 @@ BEHIND_DANGER_CONFIDENCE = 0.2
 def _behind_danger(message: Message, tokens: IndexedTokens) -> str | None:
     behind = next((name for name, confidence in message.ranking if name != situations.DANGER
                    and situations.is_concern(name) and confidence >= BEHIND_DANGER_CONFIDENCE), None)
-    if behind == "staff_concern":
-        # A professional's worry: which one, by its words, as for a calm message (_situations).
+    if behind is None or behind == "staff_concern":
+        # A professional's worry, or none the classifier is sure of: which one, by its words ("mitt ex står utanför").
         behind = next((specific for specific, cues in lexicon.TOPIC_CUES.items() if cues.found_in(tokens)), behind)
     return behind
 
@@ -373,7 +377,7 @@ def weigh_no_to_danger(message: Message, asked: bool, after_emergency: bool, rul
     last reply asked whether someone is in danger; a no is then enough. `after_emergency`: the last reply was the
     emergency answer, which asked nothing: a bare "nej" may mean anything, "inte akut", "inte här nu" say it."""
     said = _short_answer_to_danger(message)
-    if said is None:
+    if said is None or lexicon.NOT_RESPONDING.found_in(index_text(message.text)):
         return message
     # Said in so many words ("hon är inte i fara just nu vad jag vet", "det är inte akut längre"), it needs no question.
     # Within one sentence: "Sonen skrev farväl, svarar inte. Akut" says the opposite.
@@ -456,7 +460,7 @@ def _process_topic(text: str, tokens: IndexedTokens) -> str | None:
     topic = next((name for name, phrases in lexicon.PROCESS_TOPICS.items() if phrases.found_in(tokens)), None)
     if topic is None or topic == "restraining_order":
         return topic
-    if topic != "protected_housing" and lexicon.SOCIAL_SERVICES_PROCESS.found_in(tokens):
+    if topic not in ("protected_housing", "report_adult") and lexicon.SOCIAL_SERVICES_PROCESS.found_in(tokens):
         return None
     return topic if _is_question(text, tokens) else None
 
