@@ -151,3 +151,9 @@ def test_the_batched_featurizer_gives_each_training_message_the_features_rasa_wo
         features.append([(f.attribute, f.type, f.features.toarray().tolist()) for m in data.training_examples
                          for f in m.features])
     assert features[0] and features[0] == features[1]
+
+
+def test_a_message_that_is_only_ages_is_no_danger_from_the_classifier_alone():
+    from bot.rasa_adapters.components import _only_ages
+    assert _only_ages("De är 7 och 10") and _only_ages("han är 15 år") and _only_ages("15")
+    assert not _only_ages("hon är 15 och han har en kniv")

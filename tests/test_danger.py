@@ -357,3 +357,7 @@ def test_a_threat_with_a_condition_is_not_the_attack_pattern_and_threats_receive
 
 def test_someone_chased_with_a_knife_is_the_weapon_pattern():
     assert RULES.match("min son på 15 jagas av nån med kniv i Hallunda centrum") == "weapon"
+
+
+def test_an_address_put_out_on_the_internet_is_told_after_it_happened():
+    assert RULES.time_signs("dom har lagt ut min adress på tiktok och skriver att jag ska dö").calm

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import logging
 from typing import Any, Dict, List, Optional, Text
 
@@ -29,6 +30,7 @@ from bot.places import default_gazetteer
 from bot.rasa_adapters import speedups
 from bot.situation_model import NetworkSettings, SituationModel
 from bot.terms import index_text
+from bot.text import fold
 
 logger = logging.getLogger(__name__)
 # Rasa imports this module to train the project's pipeline: training skips the cache it never reads.
@@ -202,6 +204,9 @@ class RuleOverrides(GraphComponent):
             signs = rules.time_signs(text) if probability >= settings.threshold else TimeSigns(False, False, False)
             matched = decide(pattern, rules.is_any_time(pattern), probability, signs.harmless, signs.now, signs.calm,
                              len(text.split()), settings, signs.safe)
+            if matched == "danger_model" and probability < settings.certain and _only_ages(text):
+                # "De är 7 och 10": the answer to how old, not what is happening (read as danger at 0.52).
+                matched = None
             if matched == "danger_model" and probability < settings.certain and self._gazetteer.is_only_place(text):
                 # "skolan ligger i skärholmen", "han bor i en lägenhet i Tumba": where, not what is happening.
                 matched = None
@@ -233,6 +238,15 @@ class RuleOverrides(GraphComponent):
                     _force_intent(message, AREA_INTENT)
                     _set_entities(message, {"area": area.id}, len(text))
         return messages
+
+
+_ONLY_AGES = re.compile(r"(?:(?:de|dom|han|hon|hen|barnen|killarna|tjejerna|jag|ja)\s+)?(?:ar|e|a)?\s*(?:typ|ca|runt)?\s*"
+                        r"\d{1,2}(?:\s*(?:ar|arig)?\s*(?:och|o|,|&)\s*\d{1,2})*\s*(?:ar|ar gamla|ar gammal)?\s*[.!]?")
+
+
+def _only_ages(text: str) -> bool:
+    """A message that is only one or more ages ("De är 7 och 10", "han är 15 år")."""
+    return bool(_ONLY_AGES.fullmatch(fold(text).strip()))
 
 
 def _names_a_service(text: str) -> bool:
