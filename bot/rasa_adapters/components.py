@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
-import re
 import logging
+import re
 from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
