@@ -131,6 +131,12 @@ _FEMALE_PARTNER_CONTROLS_ME = re.compile(
 _WOMAN_SAYS_SO = re.compile(r"\b(?:jag|ja|jg)\s+(?:ar|e)\s+(?:en\s+)?(?:kvinna|tjej|flicka)\b")
 
 
+def says_staff(text: str) -> bool:
+    """The writer says they work with it ("jag är lärare"), not that they told a teacher ("jag har sagt till en lärare")."""
+    folded = fold(text)
+    return bool(_STAFF_SAYS_SO.search(folded) or _STAFF_SIGNS.search(folded))
+
+
 def writes_as_man(text: str) -> bool:
     folded = fold(text)
     return bool(_MAN_SAYS_SO.search(folded) or _FEMALE_PARTNER_HURTS_ME.search(folded)

@@ -168,6 +168,7 @@ CHILDREN_THERE = Phrases.of([
     "små barn", "barn där", "barnen där", "det finns barn", "de har barn", "dom har barn", "har små barn",
     "barnen hemma", "barnen ser", "barnen hör", "barnen var hemma", "barn i familjen", "barn i lägenheten",
     "barnen är hemma", "barnen såg", "barnen hörde", "bebis", "bebisen", "ett barn där", "två barn", "tre barn",
+    "har ett barn", "har barn", "små barn",
 ])
 # The person asks the bot to call or send help ("kan ni ringa åt mig", "skicka polisen"): it cannot.
 CALL_FOR_ME = Phrases.of([

@@ -250,6 +250,11 @@ CALL_FOR_ME_DANGER = ("Jag kan tyvärr inte ringa eller skicka hjälp, jag är e
                       "du kan ringa eller få hjälp.")
 CALL_FOR_ME = ("Jag kan tyvärr inte ringa eller skicka hjälp, jag är en automatisk tjänst. Är någon i fara, ring "
                "{emergency}. Annars kan du ringa polisen själv eller be någon du litar på att ringa med dig.")
+# The same told by staff, who must report (the catalogue's social services: "Den som arbetar med barn har
+# anmälningsplikt och kan inte vara anonym").
+CHILDREN_THERE_STAFF = ("Finns det barn i familjen ska du göra en orosanmälan till socialtjänsten, så att barnen får "
+                        "stöd och skydd. Arbetar du till exempel i skola, vård eller socialtjänst har du anmälningsplikt "
+                        "och kan inte vara anonym. Är någon i fara just nu, ring {emergency}.")
 # "jag har ringt nu" right after the emergency answer, nothing else known about the case.
 HELP_ON_THE_WAY = ("Bra att du har ringt. Stanna där du är säker tills hjälpen är där, och ring {emergency} igen om "
                    "det blir värre. Du kan skriva här medan du väntar.")

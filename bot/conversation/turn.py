@@ -138,7 +138,9 @@ class TurnBuilder:
             self.news.append("area")
         # A teacher stays a teacher: "ska jag ringa föräldrarna?" reads young ("föräldrarna") without an age.
         staff_stays = case.role == "staff" and facts.role == "young" and facts.age_group is None
-        if facts.role and facts.role != case.role and not staff_stays:
+        # A young person stays young: "jag har sagt till en lärare" names a teacher, it is not one writing.
+        young_stays = case.role == "young" and facts.role == "staff" and not facts.says_staff
+        if facts.role and facts.role != case.role and not staff_stays and not young_stays:
             case = replace(case, role=facts.role)
             self.news.append("role")
         if facts.man and not case.man:
@@ -667,7 +669,9 @@ class TurnBuilder:
         soc = self._local_social_services()
         contacts, _ = self.contacts_for(list(self.case.concerns))
         rest = [c for c in contacts if c.id != soc.id and c.kind != "emergency" and c.id not in self.before.shown][:2]
-        return Reply(route="follow_up:children", text=phrases.CHILDREN_THERE.format(emergency=self._emergency_number()),
+        # Staff have a duty to report and cannot be anonymous: their own words.
+        said = phrases.CHILDREN_THERE_STAFF if self.case.role == "staff" else phrases.CHILDREN_THERE
+        return Reply(route="follow_up:children", text=said.format(emergency=self._emergency_number()),
                      cards=self._cards([soc, *rest]), situations=self.case.situations)
 
     def _heard_the_anger(self) -> Reply:
@@ -686,10 +690,12 @@ class TurnBuilder:
         return "man" in self.decide(case.concerns[0]).route.writers
 
     def _for_him(self) -> Reply:
-        """The help for a man or a boy, in full; said so when it is not what he was given first."""
+        """The help for what the writer said of themselves (a man or a boy; a report done), in full; a man who was
+        given his help already is told so."""
         contacts, decisions = self.contacts_for(list(self.case.concerns))
         previous_first = self.before.last_shown[0] if self.before.last_shown else None
-        if contacts and contacts[0].id == previous_first:
+        about_men = "man" in self.news or self.facts.man
+        if about_men and contacts and contacts[0].id == previous_first:
             # He was given his help already ("min fru slår mig", then "finns det nåt för män?"): say so.
             return Reply(route=f"follow_up:{decisions[0].route.id}", text=phrases.FOR_HIM_ALREADY.format(name=short_name(contacts[0])),
                          cards=self._cards(contacts[:1]), situations=self.case.situations)

@@ -14,7 +14,7 @@ from bot.editors_data import Snapshot
 from bot.places import Area, Gazetteer
 from bot.terms import IndexedTokens, Phrases, index_text
 from bot.text import fold, words
-from bot.writer import writer_role, writes_about_self, writes_as_man
+from bot.writer import says_staff, writer_role, writes_about_self, writes_as_man
 
 FALLBACK = "nlu_fallback"
 OTHER_AREA = "other"
@@ -170,6 +170,7 @@ class Facts:
     waiting: bool = False  # "vad gör jag nu medans jag väntar": help is on its way
     called: bool = False  # "jag har ringt dom": read as the call to 112 only right after the emergency answer
     held: bool = False  # someone is held by the police or in custody ("polisen tog min son igår")
+    says_staff: bool = False  # "jag är lärare", not "jag har sagt till en lärare"
     words: int = 0
 
 
@@ -302,6 +303,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         waiting=lexicon.WAITING.found_in(tokens),
         called=lexicon.CALLED.found_in(tokens),
         held=lexicon.HELD.found_in(tokens),
+        says_staff=says_staff(text),
         process_topic=_process_topic(text, tokens),
         not_to_the_police=lexicon.WONT_REPORT.found_in(tokens),
         tell_the_police=lexicon.TELL_THE_POLICE.found_in(tokens) and _is_question(text, tokens),
