@@ -128,6 +128,9 @@ _FEMALE_PARTNER_CONTROLS_ME = re.compile(
     r"\s+(?:alla\s+)?(?:mina|min|mitt)\b")
 
 
+# "min fru är väldigt kontrollerande": a man about his wife.
+_FEMALE_PARTNER_IS = re.compile(r"\b(?:min|mitt)\s+(?:fru|hustru|flickvan)\s+(?:ar|e)\s+(?:\w+\s+)?"
+                                r"(?:kontrollerande|svartsjuk|valdsam|elak|hotfull|aggressiv)\b")
 _WOMAN_SAYS_SO = re.compile(r"\b(?:jag|ja|jg)\s+(?:ar|e)\s+(?:en\s+)?(?:kvinna|tjej|flicka)\b")
 
 
@@ -141,7 +144,8 @@ def writes_as_man(text: str) -> bool:
     folded = fold(text)
     return bool(_MAN_SAYS_SO.search(folded) or _FEMALE_PARTNER_HURTS_ME.search(folded)
                 or _HURT_BY_FEMALE_PARTNER.search(folded) or _LINES_FOR_MEN.search(folded)
-                or _FEMALE_PARTNER_CONTROLS_ME.search(folded) and not _WOMAN_SAYS_SO.search(folded))
+                or (_FEMALE_PARTNER_CONTROLS_ME.search(folded) or _FEMALE_PARTNER_IS.search(folded))
+                and not _WOMAN_SAYS_SO.search(folded))
 
 
 # "jag", "mig": the message is about the writer, unless it also names someone else the worry is for.

@@ -1308,3 +1308,18 @@ def test_a_report_of_concern_asked_about_an_adult_is_explained_as_for_children(g
 def test_a_visit_asked_in_the_first_message_about_an_arrest_is_answered(guide):
     turn = respond(guide, "ask_process", "Polisen tog min son igår kväll, han är 17. Vad händer nu? Får jag träffa honom?")
     assert turn.reply.route == "process:visit"
+
+
+def test_someone_who_holds_their_partner_hard_gets_the_line_for_those_who_use_violence(guide):
+    turn = respond(guide, "nlu_fallback", "jag har tagit tag i min tjej hårt några gånger, jag vill inte vara sån")
+    assert turn.reply.route == "close_relationship_uses_violence" and ids(turn)[0] == "valj_att_sluta"
+    # Told by someone accused of it, it is not their own violence.
+    lied = respond(guide, "crime_victim", "barnens pappa ljuger att JAG slog honom, och soc har tagit barnen")
+    assert not lied.case.uses_violence
+
+
+def test_more_told_about_the_same_worry_is_heard_and_the_help_named_again(guide):
+    first = respond(guide, "worried_extremism", "min bror sitter hela nätterna i telegramgrupper")
+    turn = respond(guide, "nlu_fallback", "han är rädd och känns som ingen bryr sig", first.case)
+    assert turn.reply.route == "nudge:heard" and turn.reply.text.startswith("Tack för att du berättar")
+    assert "Orostelefonen" in turn.reply.text

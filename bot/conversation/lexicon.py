@@ -425,13 +425,18 @@ USES_VIOLENCE = Phrases.of([
     "jag blir våldsam", "jag har använt våld", "jag använder våld", "rädd att jag ska slå", "vill sluta slå",
     "sluta slå henne", "sluta slå honom", "jag tappar kontrollen och slår", "för sånna som mig", "för såna som mig",
     "för sådana som mig", "jag har knuffat min", "jag har tagit stryptag", "jag tog stryptag",
+    # Session 17: said without the word "slå" ("jag har tagit tag i min tjej hårt", "problem med mitt humör").
+    "jag har tagit tag i", "jag tog tag i", "tar tag i henne hårt", "vill inte vara sån", "vill inte vara sådan",
+    "problem med mitt humör", "problem med min ilska",
 ])
 # Not the writer's own violence: they are hit, or someone claims it of them ("min tjej slår mig o hotar att säga till
 # alla att jag slog henne").
 HIT_NOT_HITTING = Phrases.of([
     "slår mig", "slog mig", "har slagit mig", "misshandlar mig", "misshandlade mig", "sparkar mig", "knuffar mig",
     "säga att jag", "säga till alla att jag", "säger att jag", "säger till alla att jag", "påstå att jag", "påstår att jag",
-    "ljuga om att jag", "ljuger om att jag", "ljuger och säger att jag",
+    "ljuga om att jag", "ljuger om att jag", "ljuger och säger att jag", "ljuger att jag", "ljög att jag", "ljuger han att jag",
+    "ljuger hon att jag",
+    "anklagar mig för att", "anklagad för att", "tror att jag",
 ])
 
 # Self-harm or thoughts of suicide said in so many words: whatever else the message is about, it is about this too.

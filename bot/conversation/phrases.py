@@ -48,6 +48,8 @@ UNSURE = "Tack för att du skriver. Jag vill vara säker på att du får rätt h
 UNSURE_QUESTION = "Vad handlar det mest om? Välj det som passar bäst, eller skriv med egna ord."
 UNKNOWN = "Berätta gärna lite mer med egna ord, så hittar jag rätt stöd. Är någon i fara just nu: ring {emergency}."
 NUDGES = ("Jag förstår.", "Okej.", "Jag finns kvar här.")
+# More told about the same case, a sign of what it weighs: heard, and the help given named again.
+HEARD = "Tack för att du berättar. Det är just sådant som {name} kan hjälpa till med."
 OPEN_QUESTION = "De här kan svara på din fråga och hjälpa dig vidare:"
 NOTHING_TO_ADD = "Jag har inget nytt att lägga till just nu, men jag finns kvar här."
 DENIED = "Okej."

@@ -1087,6 +1087,13 @@ class TurnBuilder:
         question = None
         if self.case.concerns:
             question = self._next_question([self.decide(s) for s in self.case.concerns])
+        first = self.data.catalogue.resources.get(self.case.last_shown[0]) if self.case.last_shown else None
+        if self.facts.distress and first is not None and first.kind != "emergency":
+            # "han säger att judar styr världen", "känns som ingen bryr sig": more told, not "Okej." but the help
+            # that fits it, named again.
+            return Reply(route="nudge:heard", text=phrases.HEARD.format(name=short_name(first)),
+                         question=question.text if question else "", buttons=question.buttons if question else (),
+                         situations=self.case.situations, extra={"question": question.key if question else None})
         turn_number = len(self.case.asked) + len(self.case.shown)
         return self._ask(question or Question("anything_else", phrases.QUESTIONS["anything_else"]), route="nudge",
                          text=phrases.NUDGES[turn_number % len(phrases.NUDGES)])

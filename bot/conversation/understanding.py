@@ -216,6 +216,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         # "finns det nåt sätt att vittna utan att dom ser mig?": the police and victim support answer, not soc.
         wanted_kinds = tuple(dict.fromkeys((*wanted_kinds, *POLICE_PROCESS_KINDS)))
     uses_violence = lexicon.USES_VIOLENCE.found_in(tokens) and not lexicon.HIT_NOT_HITTING.found_in(tokens)
+    if uses_violence and not any(situations.is_concern(s) for s in raised) and _OWN_PARTNER_OR_TEMPER.search(fold(text)):
+        raised.append("violence_close_relationship")  # "jag har tagit tag i min tjej hårt, jag vill inte vara sån"
     if "violence_close_relationship" in raised and uses_violence:
         wanted_kinds = tuple(dict.fromkeys((*wanted_kinds, USES_VIOLENCE_KIND)))  # Välj att sluta first
     if role is None and "professional_support" in wanted_kinds:
@@ -334,6 +336,8 @@ def _only_acknowledging(tokens: IndexedTokens) -> bool:
 # Concerns whose reply asks "Är någon i fara just nu?" (turn.ASK_ABOUT_DANGER), and how sure the NLU must be of one.
 ASKS_ABOUT_DANGER = frozenset({"threat_extortion"})
 ASKED_ABOUT_DANGER_CONFIDENCE = 0.5
+# The writer's own partner or temper: "jag har tagit tag i min tjej hårt", "problem med mitt humör".
+_OWN_PARTNER_OR_TEMPER = re.compile(r"\b(?:min|mitt)\s+(?:tjej|flickvan|fru|sambo|kille|pojkvan|man|humor|ilska|partner)\b")
 _A_DAY = re.compile(r"\b(?:idag|i dag)\b")
 
 
