@@ -276,6 +276,7 @@ TOPIC_CUES: dict[str, Phrases] = {
         "flickvännen slår", "flickvän slår", "maken slår", "frun slår", "exet hotar", "exet förföljer", "av pojkvännen",
         "av sambon", "av maken", "av flickvännen", "kontrollerar hennes mobil", "kontrollerar hans mobil",
         "mitt ex", "exet", "min exman", "min exsambo", "min expojkvän", "min exflickvän", "min exfru", "min ex",
+        "svartsjuk*", "kontrollerande",
     ]),
     "worried_gang": Phrases.of([
         "gäng*", "kriminell*", "knark*", "langa*", "säljer", "droger", "uppdrag", "springpojk*", "rekryt*",
