@@ -1087,11 +1087,6 @@ def test_the_family_of_a_suspect_asking_for_a_lawyer_are_told_of_a_public_defenc
     assert not lvu.reply.route.startswith("process:")
 
 
-def test_leaving_a_gang_without_naming_anyone_is_answered_from_the_exit_service(guide):
-    first = respond(guide, "leave_gang", "jag vill hoppa av gänget")
-    turn = respond(guide, "leave_gang", "kan jag hoppa av utan att gola?", first.case)
-    assert turn.reply.route == "process:leave_without_naming" and ids(turn)[0] == "police_exit_coordination"
-    assert "peka ut" in turn.reply.text
 
 
 def test_police_turned_down_in_other_words_gets_the_other_help(guide):
@@ -1157,13 +1152,6 @@ def test_a_parent_asking_to_visit_a_son_held_by_the_police_is_told_who_decides(g
     assert kinds(turn)[:2] == ["social_services", "police"]
 
 
-def test_blocking_the_one_who_blackmails_is_answered_save_first_then_block(guide):
-    first = respond(guide, "threat_extortion", "någon hotar att lägga ut bilder på min dotter om hon inte skickar fler")
-    turn = respond(guide, "nlu_fallback", "ska vi blockera honom?", first.case)
-    assert turn.reply.route == "process:block" and turn.reply.text.startswith("Spara först")
-    # Without a threat in the case it is no such question.
-    gang = respond(guide, "worried_gang", "min son säljer knark")
-    assert respond(guide, "nlu_fallback", "vi har blockat kontot", gang.case).reply.route != "process:block"
 
 
 def test_a_witness_of_a_shooting_is_asked_their_own_age(guide):
@@ -1194,11 +1182,6 @@ def test_asking_the_bot_to_call_is_told_it_cannot_and_who_can(guide):
     assert calm.reply.route == "follow_up:call_for_me" and "inte ringa" in calm.reply.text
 
 
-def test_children_in_a_home_with_violence_told_later_get_a_report_of_concern(guide):
-    first = respond(guide, "violence_close_relationship", "min syster blir slagen av sin man")
-    turn = respond(guide, "ask_contact_detail", "dom har två barn", first.case)
-    assert turn.reply.route == "follow_up:children" and kinds(turn)[0] == "social_services"
-    assert "orosanmälan" in turn.reply.text
 
 
 def test_a_victim_who_has_reported_already_is_not_told_to_report(guide):
@@ -1297,12 +1280,6 @@ def test_a_man_controlled_by_his_wife_and_turning_the_police_down_gets_help_that
     assert declined.reply.route == "declined" and "police_exit_coordination" not in ids(declined)
 
 
-def test_a_report_of_concern_asked_about_an_adult_is_explained_as_for_children(guide):
-    brother = respond(guide, "worried_extremism", "min bror är 25 och har blivit radikaliserad")
-    turn = respond(guide, "ask_process", "Han är vuxen, gäller orosanmälan ens då?", brother.case)
-    assert turn.reply.route == "process:report_adult" and turn.reply.text.startswith("En orosanmälan gäller barn")
-    child = respond(guide, "worried_gang", "min son 15 säljer knark")
-    assert respond(guide, "ask_process", "ska jag göra en orosanmälan?", child.case).reply.route != "process:report_adult"
 
 
 def test_a_visit_asked_in_the_first_message_about_an_arrest_is_answered(guide):
@@ -1323,3 +1300,34 @@ def test_more_told_about_the_same_worry_is_heard_and_the_help_named_again(guide)
     turn = respond(guide, "nlu_fallback", "han är rädd och känns som ingen bryr sig", first.case)
     assert turn.reply.route == "nudge:heard" and turn.reply.text.startswith("Tack för att du berättar")
     assert "Orostelefonen" in turn.reply.text
+
+
+@pytest.mark.parametrize("first, question, topic, opening, other_case, other_question", [
+    # Blocking is about a threat or blackmail: save first, then block; in a gang worry it is no such question.
+    (("threat_extortion", "någon hotar att lägga ut bilder på min dotter om hon inte skickar fler"), "ska vi blockera honom?",
+     "block", "Spara först", ("worried_gang", "min son säljer knark"), "vi har blockat kontot"),
+    # A report of concern asked about an adult is explained as for children; about a child it is the usual answer.
+    (("worried_extremism", "min bror är 25 och har blivit radikaliserad"), "Han är vuxen, gäller orosanmälan ens då?",
+     "report_adult", "En orosanmälan gäller barn", ("worried_gang", "min son 15 säljer knark"), "ska jag göra en orosanmälan?"),
+])
+def test_an_answer_that_fits_one_kind_of_case_is_given_only_there(guide, first, question, topic, opening, other_case,
+                                                                  other_question):
+    case = respond(guide, *first).case
+    turn = respond(guide, "nlu_fallback", question, case)
+    assert turn.reply.route == f"process:{topic}" and turn.reply.text.startswith(opening)
+    other = respond(guide, *other_case).case
+    assert respond(guide, "nlu_fallback", other_question, other).reply.route != f"process:{topic}"
+
+
+@pytest.mark.parametrize("first, then, route, first_contact, words", [
+    # Leaving a gang without naming anyone: the exit service's own words (the catalogue).
+    (("leave_gang", "jag vill hoppa av gänget"), ("leave_gang", "kan jag hoppa av utan att gola?"),
+     "process:leave_without_naming", "police_exit_coordination", "peka ut"),
+    # Children told of later in violence at home: a report of concern to social services.
+    (("violence_close_relationship", "min syster blir slagen av sin man"), ("ask_contact_detail", "dom har två barn"),
+     "follow_up:children", "social_services_generic", "orosanmälan"),
+])
+def test_what_a_later_message_adds_gets_its_own_answer(guide, first, then, route, first_contact, words):
+    case = respond(guide, *first).case
+    turn = respond(guide, then[0], then[1], case)
+    assert turn.reply.route == route and ids(turn)[0] == first_contact and words in turn.reply.text
