@@ -56,7 +56,7 @@ DENIED = "Okej."
 NOT_IN_DANGER = "Bra att ingen är i fara just nu."
 # Right after the emergency answer, someone who wants to die and does not want anyone to come. The line is the
 # catalogue's (mind_suicide_line: "Ring Självmordslinjen dygnet runt eller chatta på mind.se").
-# Someone about to take their life, or who has taken pills: 112, what to say, and someone to write or talk to.
+# Someone about to take their life, or who has taken pills: the emergency number, what to say, and someone to talk to.
 DANGER_SUICIDE = ("Ring {emergency} nu och säg var ni är och vad som har hänt, också om någon har tagit tabletter "
                   "eller något annat. Du behöver inte vara ensam med det här: du kan skriva här medan du väntar, och "
                   "Självmordslinjen finns också, dygnet runt.")

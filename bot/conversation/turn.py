@@ -520,7 +520,7 @@ class TurnBuilder:
         text = phrases.HELP_ON_THE_WAY.format(emergency=self._emergency_number())
         if not self.facts.danger:
             return self._ask(None, route="danger_now:called", text=text)
-        emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
+        emergency = self._emergency_card()
         return Reply(route="danger_now:called", text=text, cards=self._cards(emergency), urgent=True,
                      situations=self.case.situations)
 
@@ -533,7 +533,7 @@ class TurnBuilder:
 
     def _danger_again(self) -> Reply:
         """A second message about the danger: 112 first once more, in other words, and the help after it."""
-        emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
+        emergency = self._emergency_card()
         after, _ = self.contacts_for(self._other_concerns() or [situations.DANGER])
         rest = [c for c in after if c.kind != "emergency" and c.id not in self.before.shown][:2]
         return Reply(route="danger_now:again", text=phrases.DANGER_AGAIN.format(emergency=self._emergency_number()), cards=self._cards([*emergency, *rest]),
@@ -564,7 +564,7 @@ class TurnBuilder:
 
     def _danger_still(self) -> Reply:
         """The emergency number first again, what the message added acknowledged, and the help after it."""
-        emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
+        emergency = self._emergency_card()
         calm = self._calm_or_tentative()
         after, _ = self.contacts_for(calm) if calm else ([], [])
         rest = [c for c in after if c.kind != "emergency" and c.id not in self.before.shown][:2]
@@ -717,7 +717,7 @@ class TurnBuilder:
 
     def _call_for_me(self) -> Reply:
         """The bot cannot call or send anyone: in danger, the emergency number with a way round; otherwise who to call."""
-        emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
+        emergency = self._emergency_card()
         if self.before.danger or self.facts.danger or self.facts.maybe_danger:
             return Reply(route="danger_now:call_for_me", text=phrases.CALL_FOR_ME_DANGER.format(emergency=self._emergency_number()),
                          cards=self._cards(emergency), urgent=True, situations=self.case.situations)
@@ -726,7 +726,7 @@ class TurnBuilder:
                      cards=self._cards([*emergency, *police]), situations=self.case.situations)
 
     def _cannot_call(self) -> Reply:
-        emergency = [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
+        emergency = self._emergency_card()
         return Reply(route="danger_now:cannot_call", text=phrases.CANNOT_CALL.format(emergency=self._emergency_number()),
                      cards=self._cards(emergency), urgent=True, situations=self.case.situations)
 
@@ -1159,6 +1159,10 @@ class TurnBuilder:
     def _cards(self, resources: list[Resource]) -> tuple[Card, ...]:
         unique = list({r.id: r for r in resources}.values())
         return tuple(Card.of(r, self.now) for r in unique)
+
+    def _emergency_card(self) -> list[Resource]:
+        """The emergency contact of the danger route, as a list of at most one."""
+        return [c for c in self.contacts_for([situations.DANGER])[0] if c.kind == "emergency"][:1]
 
     def _emergency_number(self) -> str:
         return self._number(EMERGENCY)
