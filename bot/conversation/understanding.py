@@ -210,6 +210,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     raised = [] if vague else _situations(message, intent, text, tokens, role)
     own_kinds = tuple(kind for kind, phrases in lexicon.OWN_SERVICE.items() if phrases.found_in(tokens))
     requests = "?" in text or lexicon.REQUEST.found_in(tokens)
+    is_question = _is_question(text, tokens)  # once: several readings below need it
     wanted_kinds = tuple(kind for kind, phrases in lexicon.WANTED_KIND.items()
                          if requests and kind not in own_kinds and phrases.found_in(tokens))
     if intent == "ask_process" and message.confidence >= QUESTION_CONFIDENCE and _about_the_police_process(tokens):
@@ -272,7 +273,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         short=short,
         acknowledged=bare and "?" not in text and _only_acknowledging(tokens),
         asks="?" in text,
-        question=_is_question(text, tokens),
+        question=is_question,
         restart=not asks_other and (intent == "start_over" or (short and lexicon.RESTART.found_in(tokens))),
         asks_other=asks_other,
         vague=vague,
@@ -306,12 +307,11 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         called=lexicon.CALLED.found_in(tokens),
         held=lexicon.HELD.found_in(tokens),
         says_staff=says_staff(text),
-        process_topic=_process_topic(text, tokens),
+        process_topic=_process_topic(tokens, is_question),
         not_to_the_police=lexicon.WONT_REPORT.found_in(tokens),
-        tell_the_police=lexicon.TELL_THE_POLICE.found_in(tokens) and _is_question(text, tokens),
-        parents_told=lexicon.PARENTS_TOLD.found_in(tokens) and _is_question(text, tokens),
-        contact_parents=lexicon.CONTACT_PARENTS.found_in(tokens) and (_is_question(text, tokens)
-                                                                      or lexicon.REQUEST.found_in(tokens)),
+        tell_the_police=lexicon.TELL_THE_POLICE.found_in(tokens) and is_question,
+        parents_told=lexicon.PARENTS_TOLD.found_in(tokens) and is_question,
+        contact_parents=lexicon.CONTACT_PARENTS.found_in(tokens) and (is_question or lexicon.REQUEST.found_in(tokens)),
     )
 
 
@@ -460,7 +460,7 @@ def _is_question(text: str, tokens: IndexedTokens) -> bool:
     return False
 
 
-def _process_topic(text: str, tokens: IndexedTokens) -> str | None:
+def _process_topic(tokens: IndexedTokens, is_question: bool) -> str | None:
     """The step of the legal process a question is about. A restraining order counts however it is said ("jag vill
     ha kontaktförbud"); the others only in a question, not in a story ("han vittnade mot dem i våras")."""
     topic = next((name for name, phrases in lexicon.PROCESS_TOPICS.items() if phrases.found_in(tokens)), None)
@@ -468,7 +468,7 @@ def _process_topic(text: str, tokens: IndexedTokens) -> str | None:
         return topic
     if topic not in ("protected_housing", "report_adult") and lexicon.SOCIAL_SERVICES_PROCESS.found_in(tokens):
         return None
-    return topic if _is_question(text, tokens) else None
+    return topic if is_question else None
 
 
 def _about_the_police_process(tokens: IndexedTokens) -> bool:
