@@ -1331,3 +1331,8 @@ def test_what_a_later_message_adds_gets_its_own_answer(guide, first, then, route
     case = respond(guide, *first).case
     turn = respond(guide, then[0], then[1], case)
     assert turn.reply.route == route and ids(turn)[0] == first_contact and words in turn.reply.text
+
+
+def test_someone_killed_is_grief_not_only_having_seen_it(guide):
+    turn = respond(guide, "affected_by_violence", "min kusin blev skjuten ihjäl förra månaden och jag kan inte sluta tänka på det")
+    assert turn.case.concerns[0] == "grief_fear" and "bara såg det hända" not in turn.reply.text

@@ -283,6 +283,9 @@ TOPIC_CUES: dict[str, Phrases] = {
         "nätverk*", "äldre killar", "äldre kompisar", "två mobiler", "dyra kläder", "skjutning*", "grabbarna",
     ]),
 }
+# Someone died ("skjuten ihjäl", "dog", "begravningen"): grief, whatever else was seen.
+SOMEONE_DIED = Phrases.of(["skjuten ihjäl", "sköts ihjäl", "skjutits ihjäl", "knivhuggen till döds", "dödad", "dödades",
+                           "mördad", "mördades", "dog", "har dött", "dött", "begravning*", "blev dödad", "omkom"])
 # A partner who hits ("blir slagen av sin kille", "hennes pojkvän slår henne"): a crime read as violence in a
 # relationship.
 PARTNER_HITS = Phrases.of([

@@ -557,6 +557,8 @@ def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens,
             if cues.found_in(tokens):
                 raised = [specific if s == "staff_concern" else s for s in raised] or [specific]
                 break
+    if raised and raised[0] == "affected_by_violence" and lexicon.SOMEONE_DIED.found_in(tokens):
+        raised[0] = "grief_fear"  # "min kusin blev skjuten ihjäl förra månaden": grief, not only having seen it
     if raised and raised[0] == "crime_victim" and lexicon.PARTNER_HITS.found_in(tokens):
         raised[0] = "violence_close_relationship"  # "min syster blir slagen av sin kille": violence in a relationship
     if raised and raised[0] in WISH_TO_LEAVE and lexicon.WANTS_OUT.found_in(tokens):
