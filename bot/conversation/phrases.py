@@ -193,7 +193,7 @@ PROCESS_ANSWERS = {
                      "ha stöd. Finns det barn i familjen kan en orosanmälan gälla dem. Är någon i fara just nu, ring "
                      "{emergency}."),
     # https://www.aklagare.se/ordlista/f/forundersokning/ (the investigation after a report, led by the police or a
-    # prosecutor) and https://polisen.se (114 14 for questions about a report).
+    # prosecutor) and https://polisen.se (the police's non-emergency number for questions about a report).
     "investigation": ("Efter en anmälan utreder polisen eller en åklagare brottet i en förundersökning, om det finns "
                       "skäl till det. Den som har utsatts för brottet kallas målsägande. Hur lång tid det tar varierar. "
                       "Du kan ringa polisen på {police} och fråga hur det går med anmälan. Brottsofferjouren kan stötta "

@@ -377,7 +377,7 @@ class TurnBuilder:
         elif "children" in self.news and CHILD_AT_HOME & set(case.concerns) and not self.new_concerns and not facts.question:
             reply = self._children_there()  # "det finns små barn där också", after the help for the adults
         elif self._lines_for_him():
-            reply = self._for_him()  # "Kvinnofridslinjen är väl bara för kvinnor?", "finns det nåt för män?"
+            reply = self._help_for_what_was_said()  # "Kvinnofridslinjen är väl bara för kvinnor?", "finns det nåt för män?"
         elif facts.detail and self._about_contacts() and (self.named or case.last_shown):
             reply = self._detail(facts.detail, self._asked_about())
         elif self.named and self._about_contacts():
@@ -689,7 +689,7 @@ class TurnBuilder:
             return False
         return "man" in self.decide(case.concerns[0]).route.writers
 
-    def _for_him(self) -> Reply:
+    def _help_for_what_was_said(self) -> Reply:
         """The help for what the writer said of themselves (a man or a boy; a report done), in full; a man who was
         given his help already is told so."""
         contacts, decisions = self.contacts_for(list(self.case.concerns))
@@ -791,7 +791,7 @@ class TurnBuilder:
         previous_first = self.before.last_shown[0] if self.before.last_shown else None
         route = decisions[0].route.id
         if {"man", "reported"} & set(self.news) and decisions[0].route.writers:
-            return self._for_him()  # the help for what the writer said of themselves, in full
+            return self._help_for_what_was_said()  # the help for what the writer said of themselves, in full
         texts = [acks]
         notes = [note for d in decisions for note in d.notes if "area" in self.news]
         texts += notes
@@ -852,9 +852,10 @@ class TurnBuilder:
 
     def _detail(self, detail: str, resources: list[Resource]) -> Reply:
         # "kan jag ringa på arabiska?" to a service whose own text says it has interpreters: that sentence.
-        interpreters = [r for r in resources if detail == "languages" and not r.languages and _interpreter_sentence(r)]
-        unknown_languages = [r for r in resources if detail == "languages" and not r.languages and r not in interpreters]
-        lines = [f"{short_name(r)}: {_interpreter_sentence(r)}" if r in interpreters else self._detail_line(detail, r)
+        interpreters = {r.id: sentence for r in resources if detail == "languages" and not r.languages
+                        and (sentence := _interpreter_sentence(r))}
+        unknown_languages = [r for r in resources if detail == "languages" and not r.languages and r.id not in interpreters]
+        lines = [f"{short_name(r)}: {interpreters[r.id]}" if r.id in interpreters else self._detail_line(detail, r)
                  for r in resources if r not in unknown_languages]
         if unknown_languages:  # one sentence for all of them, not the same sentence for each
             names = phrases.join_words([r.name for r in unknown_languages])
