@@ -56,7 +56,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default=str(MODEL_FILE))
     parser.add_argument("--sets", nargs="*", default=["dev", "set1", "set2", "danger_blind21", "danger_blind22", "danger_blind23",
-                                                      "danger_blind24", "danger_blind25", "danger_blind26", "danger_blind27", "danger_blind28"])
+                                                      "danger_blind24", "danger_blind25", "danger_blind26", "danger_blind27", "danger_blind28",
+                                                      "danger_blind29"])
     parser.add_argument("--misses", nargs="*", default=[])
     parser.add_argument("--dialogues", nargs="*", default=[], help="conversation sets in tests/data (dialogues_*.yml)")
     args = parser.parse_args()

@@ -15,7 +15,7 @@
   are kept out of it and only measured; never read. danger_blind27 (session 16, blind24's brief) was written at
   the start of that session and measured before and after its changes; never read. (In session 16 the first
   message of blind24 was seen by accident, when a file's header was checked.) danger_blind28 (session 17, the
-  same kind of brief) likewise.
+  same kind of brief) likewise, and danger_blind29 (session 18).
   The earlier sets (danger_final, danger_after_change, danger_blind3–20, each once fresh and measured
   before and after its own change) and danger_fresh, danger_dev2, danger_train4, nearmiss_dev and
   danger_train9 now train the danger classifier (bot/data/danger_examples/); blind9–15 and nearmiss_dev joined
@@ -88,6 +88,7 @@ def test_older_heldout_sets_do_not_fall(agent, guide, name):
     ("danger_blind26.yml", 0.96, 0.03),  # session 15, the same with subtle signs of now: 48/50, not read
     ("danger_blind28.yml", 0.98, 0.10),  # session 17, written at its start: 80/80 and 14/160 on the start's code, not read
     ("danger_blind27.yml", 0.98, 0.05),  # session 16, written at its start (blind24's brief): 79/80, 7/160, not read
+    ("danger_blind29.yml", 0.98, 0.09),  # session 18, written at its start: 80/80 and 11/160 on the start's code, not read
 ])
 def test_danger_sets_written_without_seeing_the_rules(agent, guide, name, caught, false_alarms):
     report = evaluate(agent, guide, danger_samples(DATA / name))
@@ -143,6 +144,7 @@ def test_danger_sets_that_train_the_danger_classifier(agent, guide, name, caught
     ("dialogues_v.yml", 0.78, 0.40, 0.07),  # session 15, written at its start (suspects' families, men hit, revenge), not read
     ("dialogues_w.yml", 0.81, 0.47, 0.05),  # session 16, written at its start (honour, online radicalisation, debts), not read
     ("dialogues_x.yml", 0.79, 0.45, 0.07),  # session 17, written at its start (leaving gangs, suspects, threat lists), not read
+    ("dialogues_y.yml", 0.79, 0.45, 0.07),  # session 18, written at its start (recruitment, custody, staff, honour), not read
 ])
 def test_whole_conversations_written_without_seeing_the_bot(agent, guide, name, turns, conversations, false_alarms):
     kinds = {r.kind for r in guide.snapshot().catalogue.resources.values()}
