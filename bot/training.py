@@ -67,7 +67,7 @@ def rasa_train(config: Path, out_dir: Path, name: str, env: dict[str, str], quie
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     command = [
-        sys.executable, "-m", "rasa", "train", "--config", str(config), "--domain", "domain.yml",
+        sys.executable, "-m", "bot.rasa_adapters.rasa_main", "train", "--config", str(config), "--domain", "domain.yml",
         "--data", "data/nlu", "data/rules", "--out", str(out_dir), "--fixed-model-name", name, "--force",
         # The data is validated on its own, with warnings as errors (`rasa data validate` in scripts/test.sh);
         # validating it again inside every training costs 5-9 s of the 60 s budget.

@@ -1,6 +1,7 @@
 """Custom NLU components: the active Swedish spaCy pipeline, and the rule overrides after the classifier."""
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -41,6 +42,13 @@ RULES_FILE_NAME = "danger_rules.json"
 DANGER_MODEL_FILE_NAME = "danger_model.pkl"
 
 
+@functools.lru_cache(maxsize=2)
+def _loaded_language(load_target: str) -> Any:
+    """The spaCy pipeline, loaded once per process: training creates this component twice, and loading the
+    offline pipeline's lemma table takes 2-3 s each time (session 18). Nothing in the project changes it."""
+    return RasaSpacyNLP.load_model(load_target).model
+
+
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.MODEL_LOADER, DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER],
     is_trainable=False,
@@ -57,7 +65,7 @@ class SpacyNLP(RasaSpacyNLP):
                execution_context: ExecutionContext) -> "SpacyNLP":
         pipeline = nlp.active_pipeline()
         logger.info("Swedish spaCy pipeline: %s", pipeline.identity)
-        model = SpacyModel(model=cls.load_model(pipeline.load_target).model, model_name=pipeline.identity)
+        model = SpacyModel(model=_loaded_language(pipeline.load_target), model_name=pipeline.identity)
         cls.ensure_proper_language_model(model.model)
         return cls(model, {**cls.get_default_config(), **config, "model": pipeline.load_target})
 
