@@ -1336,3 +1336,15 @@ def test_what_a_later_message_adds_gets_its_own_answer(guide, first, then, route
 def test_someone_killed_is_grief_not_only_having_seen_it(guide):
     turn = respond(guide, "affected_by_violence", "min kusin blev skjuten ihjäl förra månaden och jag kan inte sluta tänka på det")
     assert turn.case.concerns[0] == "grief_fear" and "bara såg det hända" not in turn.reply.text
+
+
+def test_a_threat_to_kill_the_writer_read_beside_suicide_is_a_threat_not_a_wish_to_die(guide):
+    ranking = (("acute_danger", 1.0), ("suicide_selfharm", 0.49), ("threat_extortion", 0.2))
+    threat = guide.respond(Message(text="han sa att han ska döda mig om han berättar", intent="acute_danger",
+                                   confidence=1.0, ranking=ranking, danger_rule="attack_planned"), Case(), TUESDAY_NOON)
+    assert threat.reply.urgent and threat.reply.route == "danger_now"
+    assert "mind_suicide_line" not in ids(threat) and "suicide_selfharm" not in threat.case.situations
+    # The writer's own words of it keep the suicide line.
+    own = guide.respond(Message(text="jag vill döda mig själv ikväll", intent="acute_danger", confidence=1.0,
+                                ranking=ranking, danger_rule="danger_model"), Case(), TUESDAY_NOON)
+    assert own.reply.route == "danger_now:suicide" and ids(own)[:2] == ["police_emergency", "mind_suicide_line"]

@@ -451,6 +451,14 @@ SELF_HARM = Phrases.of([
     "ingen idé att leva", "nån idé att leva", "någon idé att leva", "orkar inte leva", "vill dö", "vill bara dö",
     "bättre om jag inte fanns", "bättre om jag var död",
 ])
+# Someone else threatens to kill or hurt the writer ("han sa att han ska döda mig om han berättar"): a threat, which a
+# classifier that sees "döda mig" may read as suicide. OWN_DEATH: the writer's own words of it ("döda mig själv").
+THREATENED_WITH_DEATH = Phrases.of([
+    "ska döda mig", "ska döda oss", "döda mig om", "döda oss om", "hotar att döda", "hotat att döda", "hotade att döda",
+    "hotar med att döda", "hotat med att döda", "dödshot*", "ska slå ihjäl mig", "ska slå ihjäl oss", "ska skjuta mig",
+    "ska knivhugga mig", "ska skada mig", "ska skada oss",
+])
+OWN_DEATH = Phrases.of(["mig själv", "jag ska döda mig", "ja ska döda mig", "jag vill döda mig", "ja vill döda mig"])
 # A request: "finns det någon som …", "jag behöver …".
 REQUEST = Phrases.of(["finns det", "finns de", "vill ha", "behöver", "kan jag få", "vem kan", "vart vänder", "vart ska"])
 # The person asks for a kind of contact without naming one ("finns det någon samordnare i kommunen?"):

@@ -322,10 +322,18 @@ BEHIND_DANGER_CONFIDENCE = 0.2
 def _behind_danger(message: Message, tokens: IndexedTokens) -> str | None:
     behind = next((name for name, confidence in message.ranking if name != situations.DANGER
                    and situations.is_concern(name) and confidence >= BEHIND_DANGER_CONFIDENCE), None)
+    if behind == SUICIDE and _threatened_by_someone(tokens):
+        behind = "threat_extortion"  # "han sa att han ska döda mig om han berättar": his threat, not her wish to die
     if behind is None or behind == "staff_concern":
         # A professional's worry, or none the classifier is sure of: which one, by its words ("mitt ex står utanför").
         behind = next((specific for specific, cues in lexicon.TOPIC_CUES.items() if cues.found_in(tokens)), behind)
     return behind
+
+
+def _threatened_by_someone(tokens: IndexedTokens) -> bool:
+    """Someone else threatens the writer's life, and the writer says no word of taking their own."""
+    return (lexicon.THREATENED_WITH_DEATH.found_in(tokens) and not lexicon.SELF_HARM.found_in(tokens)
+            and not lexicon.OWN_DEATH.found_in(tokens))
 
 
 def _only_acknowledging(tokens: IndexedTokens) -> bool:
@@ -571,7 +579,7 @@ def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens,
         for name, confidence in message.ranking[1:3]:
             # A professional's general worry is not a second concern beside the one they describe.
             if (confidence >= SECOND_CONCERN_CONFIDENCE and situations.is_concern(name) and name not in raised
-                    and name != "staff_concern"
+                    and name != "staff_concern" and not (name == SUICIDE and _threatened_by_someone(tokens))
                     and not first_topics & set(situations.BY_ID[name].topics)):
                 raised.append(name)
                 break
