@@ -121,7 +121,9 @@ _HURT_BY_FEMALE_PARTNER = re.compile(
     r"\b(?:blir|blev|har blivit|har blitt|bli)\s+(?:\w+\s+)?(?:slagen|misshandlad|hotad|sparkad|knuffad|kontrollerad)\s+"
     r"av\s+(?:min|mitt)\s+(?:fru|hustru|tjej|flickvan|exfru|extjej|ex-fru|ex-tjej|ex-flickvan)\b")
 _LINES_FOR_MEN = re.compile(r"\bbara for (?:kvinnor|tjejer)\b|\b(?:nat|nagot|nan|nagon|hjalp|stod) for (?:man|killar)\b"
-                            r"|\bfor (?:man|killar) (?:ocksa|med)\b|\bprata(?:r)? med (?:man|killar)\b")
+                            r"|\bfor (?:man|killar) (?:ocksa|med)\b"
+                            # "nån som pratar med män": a line for men, not "om jag pratar med killar slår han mig".
+                            r"|\bsom (?:bara )?prata(?:r)? med (?:man|killar)\b")
 # A wife or girlfriend who controls him ("min fru kollar min telefon och tar alla mina pengar").
 _FEMALE_PARTNER_CONTROLS_ME = re.compile(
     r"\b(?:min|mitt)\s+(?:fru|hustru|tjej|flickvan)\s+(?:\w+\s+){0,2}?(?:kollar|tar|styr|bestammer over|laser)"
@@ -142,10 +144,11 @@ def says_staff(text: str) -> bool:
 
 def writes_as_man(text: str) -> bool:
     folded = fold(text)
-    return bool(_MAN_SAYS_SO.search(folded) or _FEMALE_PARTNER_HURTS_ME.search(folded)
-                or _HURT_BY_FEMALE_PARTNER.search(folded) or _LINES_FOR_MEN.search(folded)
-                or (_FEMALE_PARTNER_CONTROLS_ME.search(folded) or _FEMALE_PARTNER_IS.search(folded))
-                and not _WOMAN_SAYS_SO.search(folded))
+    # "jag e tjej 15": whatever else the message says, she is not a man.
+    return bool(_MAN_SAYS_SO.search(folded) or (
+        _FEMALE_PARTNER_HURTS_ME.search(folded) or _HURT_BY_FEMALE_PARTNER.search(folded) or _LINES_FOR_MEN.search(folded)
+        or _FEMALE_PARTNER_CONTROLS_ME.search(folded) or _FEMALE_PARTNER_IS.search(folded))
+        and not _WOMAN_SAYS_SO.search(folded))
 
 
 # "jag", "mig": the message is about the writer, unless it also names someone else the worry is for.

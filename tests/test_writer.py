@@ -60,6 +60,10 @@ def test_parents_and_staff_stay_who_they_are(text, role):
     ("min sambo slår mig", False),  # says nothing of who writes
     ("min man slår mig", False),
     ("jag är mannen i huset", False),
+    # A girl's boyfriend is "min kille"; talking with boys is not asking for a line for men.
+    ("min kille tar min telefon o kollar allt o om jag pratar med killar slår han mig", False),
+    ("jag e tjej 15 o min pappa säger att om jag pratar med killar så dödar han mig", False),
+    ("finns det nån som pratar med män som blir slagna?", True),
 ])
 def test_a_man_says_so_or_a_wife_hurts_him(text, man):
     assert writes_as_man(text) is man
