@@ -27,7 +27,10 @@ FILLER = frozenset(
      "min", "mitt", "var", "familj", "familjen", "han", "hon", "de", "dom", "just", "nu", "typ",
      "asså", "assa", "ba", "hej", "hallo", "tack", "sa", "alltsa", "nagonstans", "nanstans", "kring",
      "centrum", "city", "inne", "hos", "oss", "lan", "ligger", "vart", "bodde", "flyttat", "till",
-     "skolan", "skola", "jobbar", "jobbet", "en", "lagenhet", "lagenheten", "hans", "hennes"}
+     "skolan", "skola", "jobbar", "jobbet", "en", "lagenhet", "lagenheten", "hans", "hennes",
+     # Session 18: "Förskolan ligger i Hallunda", "eleven går i skolan i Tullinge".
+     "forskolan", "forskola", "fritids", "fritidsgarden", "gymnasiet", "arbetsplatsen", "gar", "barnen", "eleven",
+     "klassen", "vara", "mina"}
 )
 
 
