@@ -192,7 +192,8 @@ def _missing_local_note(catalogue: Catalogue, area: Area) -> str:
         return (f"Socialtjänsten i {area.municipality_name} finns i stadsdelarna. Skriv gärna vilken stadsdel "
                 "det gäller, så ger jag dig rätt kontakt.")
     return (f"Jag har tyvärr inga egna kontakter för {area.name} ännu. "
-            f"Vänd dig till socialtjänsten i {area.municipality_name} kommun, via kommunens växel eller webbplats.")
+            # "i Sundbyberg", not "i Sundbyberg kommun" (the genitive differs from one municipality to the next).
+            f"Vänd dig till socialtjänsten i {area.municipality_name}, via kommunens växel eller webbplats.")
 
 
 def _unique(resources: list[Resource]) -> list[Resource]:

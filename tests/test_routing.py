@@ -1348,3 +1348,72 @@ def test_a_threat_to_kill_the_writer_read_beside_suicide_is_a_threat_not_a_wish_
     own = guide.respond(Message(text="jag vill döda mig själv ikväll", intent="acute_danger", confidence=1.0,
                                 ranking=ranking, danger_rule="danger_model"), Case(), TUESDAY_NOON)
     assert own.reply.route == "danger_now:suicide" and ids(own)[:2] == ["police_emergency", "mind_suicide_line"]
+
+
+@pytest.mark.parametrize("text", ["vet inte varför jag skriver här", "kan jag bo nån annanstans", "vem kan jag prata med"])
+def test_a_message_read_as_a_question_about_this_chat_without_a_word_of_it_is_not_answered_with_the_privacy_text(
+        guide, text):
+    first = respond(guide, "violence_close_relationship", "jag blir tvingad att gifta mig")
+    turn = guide.respond(Message(text=text, intent="privacy_question", confidence=0.99), first.case, TUESDAY_NOON)
+    assert turn.reply.route != "privacy"
+    asked = guide.respond(Message(text="sparas det jag skriver här?", intent="privacy_question", confidence=0.99),
+                          first.case, TUESDAY_NOON)
+    assert asked.reply.route == "privacy"
+
+
+def test_a_sad_face_after_the_question_about_danger_is_no_yes_to_it(guide):
+    first = respond(guide, "threat_extortion", "nån har mina nakenbilder o säger att han lägger ut dom om jag inte skickar fler")
+    assert first.reply.question.startswith("Är någon i fara")
+    sad = guide.respond(Message(text="🥺🥺", intent="affirm", confidence=0.13), first.case, TUESDAY_NOON)
+    assert not sad.reply.urgent
+    yes = guide.respond(Message(text="👍", intent="affirm", confidence=0.9), first.case, TUESDAY_NOON)
+    assert yes.reply.urgent
+
+
+def test_not_acute_in_the_first_sentence_corrects_the_emergency_answer_even_in_a_longer_message(guide):
+    first = guide.respond(Message(text="En elev sa till mig idag att hans bröder ska komma och hälsa på. Jag är skakad.",
+                                  intent="acute_danger", confidence=1.0, danger_rule="danger_model"), Case(), TUESDAY_NOON)
+    assert first.reply.urgent
+    text = "Det är inte akut, han sa det i morse och sen gick han hem. Jag vill veta vad jag ska göra nu."
+    ranking = (("acute_danger", 1.0), ("threat_extortion", 0.4))
+    later = guide.respond(Message(text=text, intent="acute_danger", confidence=1.0, ranking=ranking,
+                                  danger_rule="danger_model", danger_probability=0.8), first.case, TUESDAY_NOON)
+    assert not later.reply.urgent
+    # An editors' pattern still counts: the correction is only for the classifier's reading.
+    armed = guide.respond(Message(text="Det är inte akut. Nu står han utanför med en kniv igen och skriker.",
+                                  intent="acute_danger", confidence=1.0, danger_rule="weapon_now", danger_probability=0.9),
+                          first.case, TUESDAY_NOON)
+    assert armed.reply.urgent
+
+
+@pytest.mark.parametrize(("intent", "text", "route", "first"), [
+    ("worried_extremism", "Jag är arbetskonsulent. En deltagare, 20 år, delar IS-videor.", "extremism_staff_adult",
+     "professional_support"),
+    ("worried_gang", "Jag är handledare. En anställd, 19 år, tvingas sälja knark åt ett gäng.", "gang_staff_adult",
+     "social_services"),
+    ("staff_concern", "Jag jobbar på ett LSS-boende. En boende, 24 år, pratar om att skada folk.", "staff_concern_adult",
+     "social_services"),
+])
+def test_staff_about_an_adult_get_help_for_an_adult_not_the_report_of_concern_for_a_child(guide, intent, text, route, first):
+    turn = respond(guide, intent, text)
+    assert turn.reply.route == route and kinds(turn)[0] == first
+    assert "Misstänker du att ett barn far illa" not in turn.reply.text
+    later = respond(guide, "ask_process", "Han är vuxen. Varför skulle jag göra en orosanmälan?", turn.case)
+    assert later.reply.route == "process:report_adult"
+
+
+def test_a_municipality_without_own_contacts_is_named_once_without_a_wrong_genitive(guide):
+    first = respond(guide, "worried_gang", "min son säljer knark, vi bor i Sundbyberg")
+    second = respond(guide, "violence_close_relationship", "och hans pappa slår honom", first.case)
+    for turn in (first, second):
+        assert turn.reply.text.count("inga egna kontakter för Sundbyberg") <= 1
+        assert "Sundbyberg kommun" not in turn.reply.text
+
+
+@pytest.mark.parametrize("text", ["jag kan inte sova", "alla i skolan har sett den", "🥺🥺", "men han e snäll oxå"])
+def test_a_feeling_told_after_the_help_is_heard_and_the_help_named_again_not_okej(guide, text):
+    first = respond(guide, "violence_close_relationship", "min kille slår mig ibland")
+    turn = guide.respond(Message(text=text, intent="nlu_fallback", confidence=0.25), first.case, TUESDAY_NOON)
+    assert turn.reply.route == "nudge:heard" and "Kvinnofridslinjen" in turn.reply.text
+    plain = guide.respond(Message(text="jaha", intent="nlu_fallback", confidence=0.25), first.case, TUESDAY_NOON)
+    assert plain.reply.route != "nudge:heard"

@@ -192,6 +192,17 @@ ANGRY_AT_US = Phrases.of([
     "era jävla", "jävla nummer", "fler nummer", "vill inte ringa nåt nummer", "vill inte ringa något nummer",
     "vill att ni gör", "ni hjälper inte", "ni hjälper ingen", "ni bryr er inte", "kommunen gör ingenting",
     "kommunen gör inget", "kommunen bryr sig inte",
+    "läser du ens", "läser ni ens", "lyssnar du ens", "lyssnar ni ens",
+])
+# Words a question about this chat's privacy has ("sparas det jag skriver?", "kan polisen se chatten?"): without any,
+# "vet inte varför jag skriver här" or "kan jag bo nån annanstans" is no such question, whatever the classifier read.
+PRIVACY_WORDS = Phrases.of([
+    "spara*", "anonym*", "se", "ser", "syns", "synas", "sett", "läsa", "läser", "läst", "loggas", "logga*", "spår*",
+    "ip", "ip-adress*", "namn", "namnet", "uppge", "vem jag är", "vilka vi är", "veta", "reda", "anmäl*", "anmälan",
+    "tystnadsplikt", "sekretess", "delas", "dela", "raderas", "radera*", "personuppgift*", "gdpr", "nummer", "numret",
+    "uppgift*", "krypter*", "registrer*", "säkert", "säker", "hacka*", "lämnas", "lagras", "lagra*", "vidare",
+    "hemlig*", "integritet", "cookies", "kakor", "privat", "vart tar", "skickas", "till soc", "till polisen",
+    "till socialtjänsten", "till skolan", "mejl", "mail",
 ])
 # A chat asked for ("finns det en chatt?", "kan jag skriva istället för att ringa?").
 CHAT = Phrases.of(["finns det chatt", "finns det en chatt", "finns det nån chatt", "finns det någon chatt",
@@ -231,6 +242,16 @@ SIGNS = Phrases.of([
     "vill lämna", "lämna gänget", "erbjuden pengar", "erbjöd pengar", "erbjudit pengar", "hämta en grej",
     "springa ärenden", "skicka paket", "skickar paket", "heder*", "gifta bort", "kontroll*", "förföljer", "förföljd", "stalk*", "rymt", "försvunn*",
 ])
+# Feelings and what weighs, told after the help was given ("jag kan inte sova", "alla i skolan har sett den", "🥺"):
+# heard, and the help named again, not "Okej.".
+FEELINGS = Phrases.of([
+    "kan inte sova", "kan inte gå ut", "vågar inte", "vet inte vad jag ska", "vet inte vad vi ska", "fattar inte",
+    "förstår inte varför", "orkar inte", "klarar inte", "mår så dåligt", "mår inte bra", "mår dåligt", "gråter",
+    "grät", "jobbigt", "tungt", "svårt", "skäms", "skam", "mitt fel", "fel på mig", "vill inte åka", "vill inte bli",
+    "är borta", "e borta", "saknar", "alla vet", "alla snackar", "alla i skolan", "har sett den", "har sett dom",
+    "blev sur", "blir sur", "snäll också", "snäll oxå", "snäll ocksa", "jätterädd", "panik",
+])
+FEELING_SIGNS = frozenset("💔😢😭🥺😔😞😟😥😰😓")
 # The person asks about this chat itself, not about a contact.
 ABOUT_THE_BOT = Phrases.of([
     "chatten", "den här chatten", "boten", "här", "sparas", "sparar", "det jag skriver", "loggas", "du sparar",
@@ -386,7 +407,9 @@ PROCESS_TOPICS: dict[str, Phrases] = {
     "report_adult": Phrases.of(["orosanmälan ens", "gäller orosanmälan", "orosanmälan för vuxna", "orosanmälan om en vuxen",
                                 "orosanmäla en vuxen", "orosanmälan på en vuxen", "orosanmälan fast", "orosanmäla henne",
                                 "orosanmäla honom", "göra en orosanmälan om henne", "göra en orosanmälan om honom",
-                                "ska jag göra en orosanmälan", "måste jag göra en orosanmälan", "måste jag orosanmäla"]),
+                                "ska jag göra en orosanmälan", "måste jag göra en orosanmälan", "måste jag orosanmäla",
+                                # Any question of one, when the case is about an adult (turn._process_question).
+                                "orosanmälan", "orosanmäla", "orosanmäler"]),
     "investigation": Phrases.of(["förundersökning*", "hur lång tid tar det innan polisen", "när hör polisen av sig",
                                  "hur länge tar det innan polisen", "hör polisen av sig", "vad händer med anmälan",
                                  "vad händer med min anmälan", "vad händer efter anmälan", "vad händer nu med anmälan",

@@ -747,7 +747,7 @@ class TurnBuilder:
             opening.append(self._acknowledgements([n for n in self.news if n in ("area", "age")]))
         texts = [" ".join(o for o in opening if o)] if any(opening) else []
         texts += [d.route.text for d in new]
-        texts += [note for d in new for note in (*d.notes, d.closed_note) if note]
+        texts += list(dict.fromkeys(note for d in new for note in (*d.notes, d.closed_note) if note))  # once each
         ordered_new = self._in_wanted_order(list(new[0].contacts), new[0].situation) if new and new[0].contacts else []
         first_new = ordered_new[0].id if ordered_new else None
         shown = [c for c in contacts if c.id not in self.before.shown or c.id == first_new]
@@ -793,7 +793,7 @@ class TurnBuilder:
         if {"man", "reported"} & set(self.news) and decisions[0].route.writers:
             return self._help_for_what_was_said()  # the help for what the writer said of themselves, in full
         texts = [acks]
-        notes = [note for d in decisions for note in d.notes if "area" in self.news]
+        notes = list(dict.fromkeys(note for d in decisions for note in d.notes if "area" in self.news))
         texts += notes
         adult = self._writer_is_an_adult()
         if adult:
@@ -1089,7 +1089,7 @@ class TurnBuilder:
         if self.case.concerns:
             question = self._next_question([self.decide(s) for s in self.case.concerns])
         first = self.data.catalogue.resources.get(self.case.last_shown[0]) if self.case.last_shown else None
-        if self.facts.distress and first is not None and first.kind != "emergency":
+        if (self.facts.distress or self.facts.feelings) and first is not None and first.kind != "emergency":
             # "han säger att judar styr världen", "känns som ingen bryr sig": more told, not "Okej." but the help
             # that fits it, named again.
             return Reply(route="nudge:heard", text=phrases.HEARD.format(name=short_name(first)),

@@ -24,6 +24,8 @@ SUICIDE = "suicide_selfharm"
 # sees one with at least this confidence.
 SERVICE_QUESTIONS = ("ask_service", "ask_contact_detail", "privacy_question")
 UNDERLYING_CONCERN_CONFIDENCE = 0.1
+# Signs that answer yes or no without words.
+YES_OR_NO_SIGNS = frozenset("👍👌✅✔🆗👎❌")
 SHORT_MESSAGE_WORDS = 6
 # Moves that only give a fact about the case.
 FACT_MOVES = frozenset({"inform_age", "inform_role", "inform_area"})
@@ -166,6 +168,7 @@ class Facts:
     reported: bool = False  # "vi har redan anmält", "jag har fått kallelse till rättegången"
     of_someone_else: bool = False  # a short message about a third person ("han är 19", "hon e 15")
     angry_at_us: bool = False  # "ni på kommunen gör ju ingenting", "skit i era jävla nummer"
+    feelings: bool = False  # "jag kan inte sova", "alla i skolan har sett den", "🥺"
     asks_chat: bool = False  # "finns det en chatt?", "kan jag skriva istället?"
     waiting: bool = False  # "vad gör jag nu medans jag väntar": help is on its way
     called: bool = False  # "jag har ringt dom": read as the call to 112 only right after the emergency answer
@@ -181,6 +184,11 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     tokens = index_text(text)
     if intent == "start_over" and message.confidence < RESTART_CONFIDENCE and not lexicon.RESTART.found_in(tokens):
         # "kan jag prata med nån om det" read as 'start over' at 0.37: losing what was said costs too much.
+        intent = FALLBACK
+    if intent == "privacy_question" and text and not lexicon.PRIVACY_WORDS.found_in(tokens):
+        intent = FALLBACK  # "vet inte varför jag skriver här" read as a question about this chat at 0.99
+    if intent in ("affirm", "deny") and text and not any(c.isalnum() for c in text) and not set(text) & YES_OR_NO_SIGNS:
+        # "🥺🥺" read as a yes (to "Är någon i fara just nu?"): a feeling, not an answer. "👍" is a yes.
         intent = FALLBACK
     words_count = len(tokens.tokens)
     short = words_count <= SHORT_MESSAGE_WORDS
@@ -300,6 +308,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         call_for_me=lexicon.CALL_FOR_ME.found_in(tokens),
         of_someone_else=bool(tokens.tokens) and tokens.tokens[0] in _THIRD_PERSON,
         angry_at_us=lexicon.ANGRY_AT_US.found_in(tokens),
+        feelings=lexicon.FEELINGS.found_in(tokens) or bool(set(text) & lexicon.FEELING_SIGNS),
         asks_chat=lexicon.CHAT.found_in(tokens),
         reported=(lexicon.ALREADY_REPORTED.found_in(tokens) and not lexicon.NOT_REPORTED.found_in(tokens)
                   and not lexicon.NOT_TO_THE_POLICE.found_in(tokens)),
@@ -391,11 +400,15 @@ def weigh_no_to_danger(message: Message, asked: bool, after_emergency: bool, rul
     last reply asked whether someone is in danger; a no is then enough. `after_emergency`: the last reply was the
     emergency answer, which asked nothing: a bare "nej" may mean anything, "inte akut", "inte här nu" say it."""
     said = _short_answer_to_danger(message)
-    if said is None or lexicon.NOT_RESPONDING.found_in(index_text(message.text)):
-        return message
     # Said in so many words ("hon är inte i fara just nu vad jag vet", "det är inte akut längre"), it needs no question.
     # Within one sentence: "Sonen skrev farväl, svarar inte. Akut" says the opposite.
     says_so = _in_one_sentence(message.text, lexicon.NO_DANGER)
+    if said is None and says_so and after_emergency:
+        # "Det är inte akut, han sa det i morse och sen gick han hem. Jag vill veta vad jag ska göra nu.": a correction
+        # of the emergency answer that goes on to ask, when its first sentence says so.
+        said = _correction_of_the_emergency(message)
+    if said is None or lexicon.NOT_RESPONDING.found_in(index_text(message.text)):
+        return message
     if not (says_so or (asked or after_emergency) and _in_one_sentence(message.text, lexicon.NOT_ACUTE)
             or asked and said[0] in lexicon.NO_WORDS) or _now_after_but(said, rules):
         return message
@@ -410,6 +423,19 @@ def _short_answer_to_danger(message: Message) -> tuple[str, ...] | None:
         return None
     said = index_text(message.text).tokens
     return said if said and len(said) <= NO_TO_DANGER_WORDS else None
+
+
+# At most this many words for a correction of the emergency answer that says so in its first sentence.
+CORRECTION_WORDS = 30
+
+
+def _correction_of_the_emergency(message: Message) -> tuple[str, ...] | None:
+    """The words of a message whose first sentence says there is no danger now, when only the classifier saw danger."""
+    if message.is_payload or message.danger_rule not in (None, "danger_model"):
+        return None
+    said = index_text(message.text).tokens
+    first = next((s for s in _SENTENCE_BREAK.split(message.text) if s.strip()), "")
+    return said if len(said) <= CORRECTION_WORDS and lexicon.NO_DANGER.found_in(index_text(first)) else None
 
 
 def _now_after_but(said: tuple[str, ...], rules: DangerRules) -> bool:
