@@ -18,7 +18,8 @@ from bot.yamlio import LineDict, YamlError, load_yaml
 
 _WORDLIKE = re.compile(r"\w")
 # The word lists that place a message in time, in the order DangerRules takes them.
-TIME_LISTS = ("now", "not_now", "harmless", "past", "asking", "safe", "later", "plans", "weak_now", "denials")
+TIME_LISTS = ("now", "not_now", "harmless", "past", "asking", "safe", "later", "plans", "weak_now", "denials",
+              "reported")
 # A short answer that says nothing happened ("han har inte slagit nån"): at most this many words.
 DENIAL_WORDS = 6
 # A harmless or safe word next to one of these is denied ("han skämtar inte", "inget skämt", "vi är inte
@@ -111,8 +112,11 @@ class DangerRules:
     person has had help without danger (TimeSigns.only_weak_now; bot.situations.MAYBE_DANGER). `denials`: a short
     message (at most DENIAL_WORDS words) that says nothing dangerous happened or that no one is in danger ("han har
     inte slagit nån", "nej ingen är i fara") is never the classifier's danger alone; unlike `safe`, the patterns are
-    not touched, so a longer message with a weapon in it counts as before. A pattern with `any_time: true` ignores
-    all these lists.
+    not touched, so a longer message with a weapon in it counts as before. `reported`: words that tell a threat
+    someone made ("han säger att", "hotar mig på snap"); when a pattern's danger rests on weak words of now alone and
+    the classifier is unsure, the NLU reads it as maybe-danger, and a threat the classifier also sees gets the
+    threat's help, which asks whether anyone is in danger now (bot.conversation.understanding.weigh_maybe_danger).
+    A pattern with `any_time: true` ignores all these lists.
     """
 
     patterns: tuple[Pattern, ...]
@@ -126,6 +130,7 @@ class DangerRules:
     plans: tuple[Term, ...] = ()
     weak_now: tuple[Term, ...] = ()
     denials: tuple[Term, ...] = ()
+    reported: tuple[Term, ...] = ()
     _now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _not_now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _harmless: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
@@ -136,6 +141,7 @@ class DangerRules:
     _plans: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _weak_now: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
     _denials: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
+    _reported: "TermGroup | None" = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in TIME_LISTS:
@@ -160,6 +166,12 @@ class DangerRules:
             if pattern.any_time or not self._elsewhere_in_time(words_seq, where):
                 return pattern.id
         return None
+
+    def tells_a_threat(self, text: str) -> bool:
+        """The message tells a threat someone made ("säger att han ska", "hotar mig på snap")."""
+        if self._reported is None:
+            return False
+        return bool(self._reported.positions(IndexedTokens.of([fold(w) for w in words(text)])))
 
     def time_signs(self, text: str) -> "TimeSigns":
         """What places the message in time, from one pass over its words (the NLU's danger decision)."""

@@ -362,3 +362,24 @@ def test_someone_chased_with_a_knife_is_the_weapon_pattern():
 def test_an_address_put_out_on_the_internet_is_told_after_it_happened():
     # Its "ska" is a weak word of now: without it, the message is calm.
     assert RULES.time_signs("dom har lagt ut min adress på tiktok och skriver att jag ska dö").calm_without_weak
+
+
+@pytest.mark.parametrize(("text", "maybe"), [
+    # A threat someone made, told with only a plan in it, and the classifier unsure: maybe-danger, which the guide
+    # weighs against the threat the classifier sees.
+    ("nan hotar mig på snap, säger att dom ska slå ihjäl mig", True),
+    ("det e en kille som säger att han ska knivhugga mig", True),
+    # A word of now, or no threat told: danger as before.
+    ("han säger att han ska döda mig ikväll", False),
+    ("han står utanför och säger att han ska döda mig", False),
+    ("dom ska döda honom", False),
+])
+def test_a_threat_told_with_only_a_plan_in_it_is_maybe_danger(text, maybe):
+    from bot.danger_model import DEFAULT_SETTINGS
+    from bot.rasa_adapters.components import _a_threat_told
+
+    pattern = RULES.match(text, nlp.lemmas(text))
+    assert pattern is not None
+    assert _a_threat_told(RULES, pattern, 0.5, RULES.time_signs(text), text, DEFAULT_SETTINGS) is maybe
+    # A classifier sure of danger keeps it danger.
+    assert not _a_threat_told(RULES, pattern, 0.95, RULES.time_signs(text), text, DEFAULT_SETTINGS)

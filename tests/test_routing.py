@@ -1417,3 +1417,19 @@ def test_a_feeling_told_after_the_help_is_heard_and_the_help_named_again_not_oke
     assert turn.reply.route == "nudge:heard" and "Kvinnofridslinjen" in turn.reply.text
     plain = guide.respond(Message(text="jaha", intent="nlu_fallback", confidence=0.25), first.case, TUESDAY_NOON)
     assert plain.reply.route != "nudge:heard"
+
+
+def test_a_young_person_in_an_extremist_group_gets_the_help_to_leave_and_the_way_out_of_that_group(guide):
+    ranking = (("worried_extremism", 0.94), ("young_self", 0.03))
+    member = guide.respond(Message(text="jag har gått med i en grupp på telegram som pratar om jihad",
+                                   intent="worried_extremism", confidence=0.94, ranking=ranking), Case(), TUESDAY_NOON)
+    assert member.reply.route.startswith("leave_extremism") and ids(member)[0] == "exit_fryshuset"
+    # "hur kommer jag ut?" read as leaving a gang: the way out of the group the conversation is about.
+    out = guide.respond(Message(text="hur kommer jag ut", intent="leave_gang", confidence=0.57), member.case,
+                        TUESDAY_NOON)
+    assert "leave_gang" not in out.case.concerns
+    worried = respond(guide, "worried_extremism", "min son har gått med i en grupp på telegram som pratar om jihad")
+    assert worried.reply.route.startswith("extremism") and kinds(worried)[0] != "exit_programme"
+    gang = guide.respond(Message(text="men han är med i ett gäng också, hur kommer han ut därifrån", intent="leave_gang",
+                                 confidence=0.8), worried.case, TUESDAY_NOON)
+    assert "leave_gang" in gang.case.concerns  # the message names the other worry

@@ -444,6 +444,13 @@ WANTS_OUT = Phrases.of([
     "vill lämna miljön", "vill lämna det livet", "vill sluta med gänget", "vill dra sig ur",
 ])
 
+# The writer is in the group or gang ("jag e med i en grupp på telegram"): the help to leave is theirs, not the line
+# for worried relatives (understanding._situations, for a message about the writer).
+OWN_MEMBERSHIP = Phrases.of([
+    "jag är med i", "jag e med i", "ja e med i", "jag är med på", "jag har gått med i", "jag gick med i",
+    "ja har gått med i", "jag är medlem i", "jag e medlem i", "jag har blivit medlem", "jag har blitt medlem",
+])
+
 # The writer is the one who uses violence against someone close ("jag har slagit min flickvän"): the line for
 # people who use violence (Välj att sluta) comes first, before the lines for those who are hit.
 USES_VIOLENCE = Phrases.of([

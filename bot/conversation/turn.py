@@ -173,6 +173,14 @@ class TurnBuilder:
             # "polisen har tagit honom nu" after violence or a threat is the one who did it, not the writer's
             # family member: the case goes on as it was.
             concerns.remove(RELATIVE_SUSPECTED)
+        for leaving, other, worry in (("leave_gang", "leave_extremism", "worried_extremism"),
+                                      ("leave_extremism", "leave_gang", "worried_gang")):
+            kin = "worried_gang" if leaving == "leave_gang" else "worried_extremism"
+            if (leaving in concerns and {worry, other} & set(case.concerns) and not {kin, leaving} & set(case.concerns)
+                    and kin not in facts.topic_words):
+                # "hur kommer jag ut?" in a conversation about an extremist group, read as leaving a gang: the way
+                # out of the group the conversation is about (EXIT, not Passus), unless the message names the other.
+                concerns = [other if s == leaving else s for s in concerns]
         if facts.underlying and not case.last_shown:
             # A first "vart vänder man sig, anonymt?" is about the worry, not about a contact shown.
             concerns.append(facts.underlying)

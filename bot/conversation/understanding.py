@@ -169,6 +169,8 @@ class Facts:
     of_someone_else: bool = False  # a short message about a third person ("han är 19", "hon e 15")
     angry_at_us: bool = False  # "ni på kommunen gör ju ingenting", "skit i era jävla nummer"
     feelings: bool = False  # "jag kan inte sova", "alla i skolan har sett den", "🥺"
+    # Which worry the message's own words name (lexicon.TOPIC_CUES): "gänget", "nazist" …
+    topic_words: tuple[str, ...] = ()
     asks_chat: bool = False  # "finns det en chatt?", "kan jag skriva istället?"
     waiting: bool = False  # "vad gör jag nu medans jag väntar": help is on its way
     called: bool = False  # "jag har ringt dom": read as the call to 112 only right after the emergency answer
@@ -309,6 +311,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
         of_someone_else=bool(tokens.tokens) and tokens.tokens[0] in _THIRD_PERSON,
         angry_at_us=lexicon.ANGRY_AT_US.found_in(tokens),
         feelings=lexicon.FEELINGS.found_in(tokens) or bool(set(text) & lexicon.FEELING_SIGNS),
+        topic_words=tuple(name for name, cues in lexicon.TOPIC_CUES.items() if cues.found_in(tokens)),
         asks_chat=lexicon.CHAT.found_in(tokens),
         reported=(lexicon.ALREADY_REPORTED.found_in(tokens) and not lexicon.NOT_REPORTED.found_in(tokens)
                   and not lexicon.NOT_TO_THE_POLICE.found_in(tokens)),
@@ -595,7 +598,8 @@ def _situations(message: Message, intent: str, text: str, tokens: IndexedTokens,
         raised[0] = "grief_fear"  # "min kusin blev skjuten ihjäl förra månaden": grief, not only having seen it
     if raised and raised[0] == "crime_victim" and lexicon.PARTNER_HITS.found_in(tokens):
         raised[0] = "violence_close_relationship"  # "min syster blir slagen av sin kille": violence in a relationship
-    if raised and raised[0] in WISH_TO_LEAVE and lexicon.WANTS_OUT.found_in(tokens):
+    if raised and raised[0] in WISH_TO_LEAVE and (lexicon.WANTS_OUT.found_in(tokens) or (
+            lexicon.OWN_MEMBERSHIP.found_in(tokens) and writes_about_self(text))):
         raised[0] = WISH_TO_LEAVE[raised[0]]  # "han vill ut men är rädd": the help to leave, for him and for you
     if raised and situations.is_concern(raised[0]) and SUICIDE not in raised and lexicon.SELF_HARM.found_in(tokens):
         # "säger att det inte är nån idé att leva", read as a break-up or violence at home: the suicide line leads.

@@ -207,9 +207,10 @@ class RuleOverrides(GraphComponent):
             probability = self._danger_probability(message, text)
             message.set("danger_probability", round(probability, 4), add_to_output=True)
             settings = self._danger_settings
-            # The harmless list and the time words matter only once the classifier could decide alone:
-            # most messages are far below it, so they skip another pass over their words.
-            signs = rules.time_signs(text) if probability >= settings.threshold else TimeSigns(False, False, False)
+            # The harmless list and the time words matter only once the classifier could decide alone, or for a
+            # pattern's threat told with only a plan in it (_a_threat_told): most messages skip another pass.
+            signs = (rules.time_signs(text) if probability >= settings.threshold or pattern is not None
+                     else TimeSigns(False, False, False))
             matched = decide(pattern, rules.is_any_time(pattern), probability, signs.harmless, signs.now, signs.calm,
                              len(text.split()), settings, signs.safe)
             if matched == "danger_model" and probability < settings.certain and _only_ages(text):
@@ -223,7 +224,8 @@ class RuleOverrides(GraphComponent):
                 # patterns still count ("tack, han står utanför med kniven nu"), and so does a sure classifier.
                 matched = None
             if matched:
-                maybe = matched == "danger_model" and _only_a_plan_or_a_day(probability, signs, len(text.split()), settings)
+                maybe = (_only_a_plan_or_a_day(probability, signs, len(text.split()), settings) if matched == "danger_model"
+                         else _a_threat_told(rules, matched, probability, signs, text, settings))
                 if maybe:
                     _calm_reading(message, text)  # what the message is about besides stays second in the ranking
                 _force_intent(message, situations.MAYBE_DANGER if maybe else situations.DANGER)
@@ -294,6 +296,14 @@ def _only_a_plan_or_a_day(probability: float, signs: TimeSigns, words: int, sett
     without danger; then the guide reads it as the conversation going on (`acute_danger_maybe`)."""
     return (signs.only_weak_now and probability < settings.sure
             and decide(None, False, probability, signs.harmless, False, signs.calm_without_weak, words, settings, signs.safe) is None)
+
+
+def _a_threat_told(rules: DangerRules, pattern: str, probability: float, signs: TimeSigns, text: str,
+                   settings: DangerSettings) -> bool:
+    """A pattern's danger in a threat someone made, told with no word of now but a plan ("säger att dom ska slå ihjäl
+    mig"), and the classifier unsure: maybe-danger, which the guide weighs against the threat the classifier sees."""
+    return (not rules.is_any_time(pattern) and signs.only_weak_now and probability < settings.sure
+            and rules.tells_a_threat(text))
 
 
 def _calm_reading(message: Message, text: str) -> None:
