@@ -1433,3 +1433,39 @@ def test_a_young_person_in_an_extremist_group_gets_the_help_to_leave_and_the_way
     gang = guide.respond(Message(text="men han är med i ett gäng också, hur kommer han ut därifrån", intent="leave_gang",
                                  confidence=0.8), worried.case, TUESDAY_NOON)
     assert "leave_gang" in gang.case.concerns  # the message names the other worry
+
+
+def test_the_place_of_an_event_in_the_news_is_not_where_the_writer_lives(guide):
+    news = respond(guide, "worried_extremism", "Min son pratar mycket om skolskjutningen i Örebro och säger att han "
+                                               "förstår honom")
+    assert "Örebro" not in news.reply.text and news.case.area is None
+    here = respond(guide, "grief_fear", "efter skjutningen i Hallunda igår kan mina barn inte sova")
+    assert here.case.area == "botkyrka"
+    moved = respond(guide, "worried_gang", "min son säljer knark, vi bor i Örebro")
+    assert "Örebro" in moved.reply.text  # where the writer lives, said so
+
+
+def test_a_place_after_an_answered_question_gives_that_answer_s_local_contacts_not_what_is_it_about(guide):
+    signs = respond(guide, "info_city_work", "Vad gör kommunens samordnare mot våldsbejakande extremism egentligen?")
+    assert signs.reply.question.startswith("Vilken kommun")
+    here = respond(guide, "inform_area", "Botkyrka", signs.case)
+    assert here.reply.route == "follow_up:local" and not here.reply.question.startswith("Vad gäller det")
+    assert "botkyrka_trygghetssamordnare" in ids(here) and "kontakterna" in here.reply.text
+    # Nothing answered before ("soc nummer?"): what it is about is still asked.
+    number = respond(guide, "ask_contact_detail", "soc nummer?")
+    place = respond(guide, "inform_area", "botkyrka", number.case)
+    assert place.reply.question.startswith("Vad gäller det")
+
+
+@pytest.mark.parametrize("question", ["kommer polisen berätta för mina föräldrar",
+                                      "kommer mina föräldrar få veta om jag ringer nån?"])
+def test_a_young_person_asking_whether_the_parents_are_told_gets_the_answer(guide, question):
+    first = respond(guide, "violence_close_relationship", "jag e 15 o blir slagen hemma")
+    turn = guide.respond(Message(text=question, intent="nlu_fallback", confidence=0.25), first.case, TUESDAY_NOON)
+    assert turn.reply.route == "follow_up:young_and_parents"
+
+
+def test_what_happens_after_the_report_of_concern_is_social_services_next_steps(guide):
+    first = respond(guide, "staff_concern", "Jag är lärare och har gjort en orosanmälan om en elev.")
+    turn = respond(guide, "ask_process", "Vad händer sen när jag har anmält?", first.case)
+    assert turn.reply.route == "follow_up:what_happens" and "14 dagar" in turn.reply.text

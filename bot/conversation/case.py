@@ -36,6 +36,9 @@ class Case:
     # The likeliest concern not yet taken as one: the bot's guess when it was unsure, or what a message answered
     # with the emergency number was also about. A calm turn after it (an age, a place) goes on about it.
     tentative: str | None = None
+    # A question the bot answered while no concern was known ("vad är tecknen på radikalisering?"), whose answer
+    # asked where: "Botkyrka" then gives that answer's local contacts, not "Vad gäller det?".
+    answered: str | None = None
     shown: tuple[str, ...] = ()  # every contact shown, in the order first shown
     last_shown: tuple[str, ...] = ()  # the contacts of the latest answer that had any: what "they" refers to
     last_about: tuple[str, ...] = ()  # the contacts the last reply answered a question about, cards shown or not

@@ -204,6 +204,13 @@ PRIVACY_WORDS = Phrases.of([
     "hemlig*", "integritet", "cookies", "kakor", "privat", "vart tar", "skickas", "till soc", "till polisen",
     "till socialtjänsten", "till skolan", "mejl", "mail",
 ])
+# The same when the classifier only guessed it (below its fallback threshold): a word of this chat itself, so "Får jag
+# som lärare veta något?" (about a report of concern) is not taken for a question about what is saved here.
+PRIVACY_GUESSED = Phrases.of([
+    "skriver här", "skrivit här", "skriva här", "skrev här", "chatten", "chatt*", "det här", "den här", "här inne",
+    "spara*", "loggas", "logga*", "anonym*", "ip", "ip-adress*", "spår*", "radera*", "personuppgift*", "gdpr",
+    "tystnadsplikt", "sekretess", "lagras", "krypter*", "registrer*", "hacka*",
+])
 # A chat asked for ("finns det en chatt?", "kan jag skriva istället för att ringa?").
 CHAT = Phrases.of(["finns det chatt", "finns det en chatt", "finns det nån chatt", "finns det någon chatt",
                    "finns det chattar", "kan jag chatta", "kan man chatta", "går det att chatta", "chatta med någon",
@@ -353,6 +360,8 @@ PARENTS_TOLD = Phrases.of([
     "mamma får veta", "utan att pappa vet", "utan att mamma vet", "utan att mina föräldrar", "utan att föräldrarna",
     "säga till pappa", "säga till mamma", "berätta för pappa", "berätta för mamma", "ringa mina föräldrar",
     "kontakta mina föräldrar", "min familj får veta", "familjen får veta",
+    "mina föräldrar få veta", "föräldrarna få veta", "pappa få veta", "mamma få veta", "min familj få veta",
+    "familjen få veta", "berätta för mina föräldrar", "berätta för min familj", "till min familj", "för min familj",
 ])
 # "ska jag säga till polisen?", "borde vi tipsa polisen om det?"
 TELL_THE_POLICE = Phrases.of(["säga till polisen", "säga det till polisen", "berätta för polisen", "berätta det för polisen",

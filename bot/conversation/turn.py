@@ -449,6 +449,12 @@ class TurnBuilder:
         if self.named and self.facts.detail and intent == situations.OUT_OF_SCOPE:
             return True  # "vad e passus", read as out of scope, asks what Passus is
         practical = self.facts.detail in PRACTICAL_DETAILS and bool(self.case.last_shown)
+        first = self.data.catalogue.resources.get(self.case.last_shown[0]) if self.case.last_shown else None
+        if (self.facts.detail == "what_happens" and intent == "ask_process" and first is not None
+                and first.kind == "social_services" and self.facts.process_topic is None and self.case.concerns):
+            # "Vad händer sen när jag har anmält?" after social services were given: what they do next. After other
+            # help, the question about the process gets social services' part in it.
+            return True
         if (self.facts.detail and self.facts.short and self.case.last_shown
                 and self.facts.confidence < LATER_CONCERN_CONFIDENCE):
             return True  # "vad händer sen?", read as a weak new situation, asks about the contacts just given
@@ -781,6 +787,16 @@ class TurnBuilder:
         acks = self._acknowledgements(self.news)
         if not self.case.concerns:
             local = self._local_versions_of_last_shown() if "area" in self.news else []
+            if local and self.case.answered:
+                # "Vad är tecknen på radikalisering?" then "Jag jobbar i Botkyrka": that answer's contacts there.
+                decision = self.decide(self.case.answered)
+                contacts = [c for c in decision.contacts if c.id not in self.before.shown] or local
+                question = self._next_question([decision])
+                here = phrases.LOCAL_VERSIONS if len(contacts) > 1 else phrases.LOCAL_VERSION
+                return Reply(route="follow_up:local", text=" ".join((acks, here)),
+                             cards=self._cards(contacts), question=question.text if question else "",
+                             buttons=question.buttons if question else (), situations=self.case.situations,
+                             extra={"question": question.key if question else None})
             if local:
                 # "soc nummer?" then "botkyrka": the social services of Botkyrka, with the question what it is about.
                 ask = Question("situation", phrases.ASK_SITUATION, _menu())
@@ -839,7 +855,7 @@ class TurnBuilder:
         question = self._next_question([decision]) if decision.ask_area else None
         return Reply(route=decision.route.id, text=text, cards=cards, question=question.text if question else "",
                      buttons=question.buttons if question else (), situations=self.case.situations,
-                     extra={"question": question.key if question else None})
+                     extra={"question": question.key if question else None, "answered": situation})
 
     def _about_a_police_report(self) -> bool:
         """"hur gör jag en polisanmälan om hot", or "ska vi anmäla?" after a threat or a crime: not an orosanmälan."""
@@ -1203,7 +1219,8 @@ class TurnBuilder:
             return Turn(reply, Case(last_reply=digest(reply.full_text())))
         question_key = reply.extra.get("question")
         case = self.case.with_shown([c.id for c in reply.cards] if not reply.all_cards else [])
-        case = replace(case, last_about=tuple(reply.extra.get("about") or ()))
+        case = replace(case, last_about=tuple(reply.extra.get("about") or ()),
+                       answered=reply.extra.get("answered") or (None if case.concerns else case.answered))
         case = case.asking(question_key)
         return Turn(reply, replace(case, last_reply=digest(reply.full_text()), urgent=reply.urgent))
 

@@ -187,7 +187,8 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     if intent == "start_over" and message.confidence < RESTART_CONFIDENCE and not lexicon.RESTART.found_in(tokens):
         # "kan jag prata med nån om det" read as 'start over' at 0.37: losing what was said costs too much.
         intent = FALLBACK
-    if intent == "privacy_question" and text and not lexicon.PRIVACY_WORDS.found_in(tokens):
+    if intent == "privacy_question" and text and not (
+            lexicon.PRIVACY_WORDS if message.intent == intent else lexicon.PRIVACY_GUESSED).found_in(tokens):
         intent = FALLBACK  # "vet inte varför jag skriver här" read as a question about this chat at 0.99
     if intent in ("affirm", "deny") and text and not any(c.isalnum() for c in text) and not set(text) & YES_OR_NO_SIGNS:
         # "🥺🥺" read as a yes (to "Är någon i fara just nu?"): a feeling, not an answer. "👍" is a yes.
@@ -200,7 +201,7 @@ def understand(message: Message, data: Snapshot, gazetteer: Gazetteer,
     if text and not danger and message.danger_probability is None:
         danger = data.danger.match(text, lemmatize(text) if lemmatize else None) is not None
 
-    area, other_area = _area(text, message.entities, gazetteer)
+    area, other_area = _area(_without_news_places(text, gazetteer, data.catalogue.areas()), message.entities, gazetteer)
     role = writer_role(text, data.routing.roles.detect(text)) if text else None
     if role is None and intent == "staff_concern":
         role = "staff"
@@ -515,6 +516,26 @@ def _about_the_police_process(tokens: IndexedTokens) -> bool:
             and not lexicon.NOT_TO_THE_POLICE.found_in(tokens))
 
 
+# An event and where it happened ("skolskjutningen i Örebro", "sprängningen på Södermalm").
+_EVENT_PLACE = re.compile(r"\b\w*(?:skjutning|skottlossning|sprangning|explosion|attack|attentat|dadet|terrordad|mordet|"
+                          r"morden|upplopp|kravall|bombning|massaker)\w*\s+(?:i|pa|vid|utanfor)\s+(\w+(?:\s+\w+)?)")
+
+
+def _without_news_places(text: str, gazetteer: Gazetteer, served: set[str]) -> str:
+    """The text without the place of an event in a municipality the catalogue has no contacts for: "pratar om
+    skolskjutningen i Örebro" is news, not where the writer lives. A shooting in a place the bot serves may well be
+    the writer's own area ("skjutningen i Hallunda igår"), and stays."""
+    folded = fold(text)
+    spans = []
+    for match in _EVENT_PLACE.finditer(folded):
+        place = gazetteer.find(match.group(1))
+        if place is not None and place.municipality not in served:
+            spans.append(match.span())
+    for start, end in reversed(spans):
+        folded = folded[:start] + " " + folded[end:]
+    return folded if spans else text
+
+
 def _area(text: str, entities: dict[str, str], gazetteer: Gazetteer) -> tuple[Area | None, bool]:
     area = gazetteer.find(text) if text else None
     named = entities.get("area")
@@ -631,7 +652,9 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _THIRD_PERSON = {"han", "hon", "hen", "dom", "de", "brorsan", "syrran", "kompisen"}
 _LEAD_INS = {"och", "o", "men", "sa", "ok", "okej", "jaha", "aha", "ja", "nej"}
 _QUESTION_START = {"kan", "far", "maste", "ar", "hur", "vad", "nar", "vilka", "vem", "ska", "bor", "borde", "funkar",
-                   "finns", "har", "tar", "hjalper", "ringer", "kostar"}
+                   "finns", "har", "tar", "hjalper", "ringer", "kostar",
+                   # Session 18: "kommer polisen berätta för mina föräldrar", "blir jag anmäld om jag berättar".
+                   "kommer", "blir", "varfor", "vart", "behover"}
 _REACH = {"ringa", "ringer", "ring", "kontakta", "kontaktar", "prata", "pratar", "snacka", "chatta", "chattar", "mejla",
           "skriva", "skriver", "vanda", "hora", "soka", "ga", "traffa", "boka", "anmala", "anmaler", "anmal", "tipsa",
           "tipsar", "tips"}
