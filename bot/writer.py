@@ -108,7 +108,9 @@ _ADULT_SIGNS = re.compile(r"\b(?:mina egna barn|mitt eget barn|egna barn|barnbar
 
 # The writer says he is a man or a boy ("jag är en man på 45", "jag e kille"), or a wife or girlfriend hurts him
 # ("min fru slår mig"): lines for women (Kvinnofridslinjen, tjejjourer) are then not his.
-_MAN_SAYS_SO = re.compile(r"\b(?:jag|ja|jg)\s+(?:ar|e)\s+(?:en\s+)?(?:man|kille|pojke|snubbe)\b")
+# "jag e 16 kille", "jag är 17 år och kille": an age may come first.
+_AGE_FIRST = r"(?:\d{1,2}\s+(?:ar\s+)?(?:(?:och|o)\s+)?)?"
+_MAN_SAYS_SO = re.compile(rf"\b(?:jag|ja|jg)\s+(?:ar|e)\s+{_AGE_FIRST}(?:en\s+)?(?:man|kille|pojke|snubbe)\b")
 _FEMALE_PARTNER_HURTS_ME = re.compile(
     r"\b(?:min|mitt)\s+(?:fru|hustru|frun|tjej|flickvan|exfru|extjej|ex-fru|ex-tjej|ex-flickvan)\s+"
     r"(?:\w+\s+){0,3}?(?:slar|slog|sparkar|sparkade|hotar|hotade|kontrollerar|knuffar|knuffade|har slagit|misshandlar)"
@@ -133,7 +135,7 @@ _FEMALE_PARTNER_CONTROLS_ME = re.compile(
 # "min fru är väldigt kontrollerande": a man about his wife.
 _FEMALE_PARTNER_IS = re.compile(r"\b(?:min|mitt)\s+(?:fru|hustru|flickvan)\s+(?:ar|e)\s+(?:\w+\s+)?"
                                 r"(?:kontrollerande|svartsjuk|valdsam|elak|hotfull|aggressiv)\b")
-_WOMAN_SAYS_SO = re.compile(r"\b(?:jag|ja|jg)\s+(?:ar|e)\s+(?:en\s+)?(?:kvinna|tjej|flicka)\b")
+_WOMAN_SAYS_SO = re.compile(rf"\b(?:jag|ja|jg)\s+(?:ar|e)\s+{_AGE_FIRST}(?:en\s+)?(?:kvinna|tjej|flicka)\b")
 
 
 def says_staff(text: str) -> bool:

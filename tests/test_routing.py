@@ -1469,3 +1469,9 @@ def test_what_happens_after_the_report_of_concern_is_social_services_next_steps(
     first = respond(guide, "staff_concern", "Jag är lärare och har gjort en orosanmälan om en elev.")
     turn = respond(guide, "ask_process", "Vad händer sen när jag har anmält?", first.case)
     assert turn.reply.route == "follow_up:what_happens" and "14 dagar" in turn.reply.text
+
+
+def test_staff_about_a_pupil_who_harms_themselves_get_advice_for_staff_not_the_words_for_the_one_who_does(guide):
+    turn = respond(guide, "suicide_selfharm", "Jag är kurator. En elev har skadat sig själv med rakblad, vad gör jag?")
+    assert turn.reply.route == "suicide_staff" and "Du behöver inte bära det här ensam" not in turn.reply.text
+    assert ids(turn)[0] == "mind_suicide_line" and "social_services" in kinds(turn)

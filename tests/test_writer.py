@@ -64,6 +64,9 @@ def test_parents_and_staff_stay_who_they_are(text, role):
     ("min kille tar min telefon o kollar allt o om jag pratar med killar slår han mig", False),
     ("jag e tjej 15 o min pappa säger att om jag pratar med killar så dödar han mig", False),
     ("finns det nån som pratar med män som blir slagna?", True),
+    ("jag e 16 kille o min pappa slår mig", True),
+    ("jag är 17 år och kille, min tjej slår mig", True),
+    ("jag e 15 tjej o min kille slår mig", False),
 ])
 def test_a_man_says_so_or_a_wife_hurts_him(text, man):
     assert writes_as_man(text) is man
