@@ -68,6 +68,7 @@ RULES = load_danger_rules()
         "mina barn är inte i fara men jag är i fara",
         "killen som mördade min bror har en pistol och letar efter mig",
         "min syster drack rengöringsmedel för tio minuter sen",
+        "vi har fått ett anonymt mejl om att det ska bli en skjutning på skolan snart",  # session 18
     ],
 )
 def test_danger_is_recognised(text):
