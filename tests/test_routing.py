@@ -1475,3 +1475,16 @@ def test_staff_about_a_pupil_who_harms_themselves_get_advice_for_staff_not_the_w
     turn = respond(guide, "suicide_selfharm", "Jag är kurator. En elev har skadat sig själv med rakblad, vad gör jag?")
     assert turn.reply.route == "suicide_staff" and "Du behöver inte bära det här ensam" not in turn.reply.text
     assert ids(turn)[0] == "mind_suicide_line" and "social_services" in kinds(turn)
+
+
+def test_a_relative_in_prison_who_wants_to_change_his_life_gets_the_help_to_leave(guide):
+    turn = respond(guide, "relative_suspected", "min bror sitter på anstalt och säger att han vill ändra sitt liv den här "
+                                                "gången. kan han få hjälp innan han muckar?")
+    assert turn.reply.route.startswith("leave_gang") and kinds(turn)[0] == "exit_programme"
+
+
+def test_support_asked_for_without_a_police_report_gets_victim_support_first(guide):
+    turn = respond(guide, "crime_victim", "kan man få stöd fast man inte har polisanmält? jag blev hotad på väg hem")
+    assert kinds(turn)[0] == "victim_support"
+    plain = respond(guide, "crime_victim", "jag blev hotad på väg hem från träningen igår")
+    assert kinds(plain)[0] == "police"

@@ -451,6 +451,12 @@ WANTS_OUT = Phrases.of([
     "vill ta sig ut", "vill komma ut ur", "vill bryta med dem", "vill bryta med dom", "vill lämna dem",
     "vill lämna dom", "vill lämna gänget", "vill lämna rörelsen", "vill lämna gruppen", "vill lämna organisationen",
     "vill lämna miljön", "vill lämna det livet", "vill sluta med gänget", "vill dra sig ur",
+    # Session 18: a life to change, or a fall back feared ("säger att han vill ändra sitt liv", "rädd att han faller
+    # tillbaka till samma gäng" when he is released).
+    "vill ändra sitt liv", "vill ändra på sitt liv", "vill ändra mitt liv", "vill ändra på mitt liv", "vill börja om",
+    "vill ha ett annat liv", "vill ha ett nytt liv", "faller tillbaka", "falla tillbaka", "tillbaka till samma gäng",
+    "tillbaka till gänget", "tillbaka in i gänget", "lämna kriminaliteten", "sluta med kriminalitet*",
+    "bryta med kriminalitet*",
 ])
 
 # The writer is in the group or gang ("jag e med i en grupp på telegram"): the help to leave is theirs, not the line
@@ -519,5 +525,10 @@ WANTED_KIND: dict[str, Phrases] = {
     "youth_outreach": Phrases.of([
         "träffar ungdomarna", "träffar ungdomar", "ute på gatan", "ute bland ungdomarna", "fältare",
         "fältarna", "fältassistent*",
+    ]),    # Support asked for without a report ("kan man få stöd fast man inte har polisanmält?"): Brottsofferjouren's
+    # support does not need one.
+    "victim_support": Phrases.of([
+        "inte polisanmält", "inte har polisanmält", "inte har anmält", "inte anmält", "ej anmält", "ej polisanmält",
+        "utan att anmäla", "utan att polisanmäla", "utan polisanmälan", "utan en polisanmälan",
     ]),
 }

@@ -36,7 +36,9 @@ BARE_ANSWER_WORDS = 3
 # too, and about the police's part of the process by the police and victim support (POLICE_PROCESS_KINDS).
 QUESTION_CONFIDENCE = 0.5
 POLICE_PROCESS_KINDS = ("police", "victim_support")
-WISH_TO_LEAVE = {"worried_extremism": "leave_extremism", "worried_gang": "leave_gang"}
+WISH_TO_LEAVE = {"worried_extremism": "leave_extremism", "worried_gang": "leave_gang",
+                 # "min bror sitter på anstalt och säger att han vill ändra sitt liv": the way out, for him and for you.
+                 "relative_suspected": "leave_gang"}
 USES_VIOLENCE_KIND = "helpline"  # in violence at home, the line for those who use it (Välj att sluta)
 _AGE = re.compile(r"(?<![\d:.,-])(\d{1,2})\s*-?\s*(?:ar|aring|ars|arig)\b")
 _IS_AGE = re.compile(r"\b(ar|e|fyller|fyllde|fyllt|blir|bara|typ|nastan)\s+(\d{1,2})\b(?![:.]\d)"
