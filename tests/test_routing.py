@@ -1488,3 +1488,11 @@ def test_support_asked_for_without_a_police_report_gets_victim_support_first(gui
     assert kinds(turn)[0] == "victim_support"
     plain = respond(guide, "crime_victim", "jag blev hotad på väg hem från träningen igår")
     assert kinds(plain)[0] == "police"
+
+
+@pytest.mark.parametrize(("text", "closes"), [("ok ska testa", True), ("okej jag ringer dom imorgon", True),
+                                              ("ska ringa dom, vad ska jag säga?", False)])
+def test_going_off_to_try_the_help_closes_the_conversation(guide, text, closes):
+    first = respond(guide, "worried_gang", "min son säljer knark tror jag")
+    turn = guide.respond(Message(text=text, intent="nlu_fallback", confidence=0.25), first.case, TUESDAY_NOON)
+    assert (turn.reply.route == "closing") is closes

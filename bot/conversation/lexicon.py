@@ -92,6 +92,9 @@ def says_thanks(tokens: IndexedTokens, text: str) -> bool:
 CLOSING = Phrases.of([
     "tack", "tackar", "tack så mycket", "tusen tack", "hej då", "hejdå", "hej hej", "ha det", "ha det bra",
     "det var allt", "det räcker", "bye", "vi hörs", "god natt", "godnatt", "ha en bra dag", "thx", "tacksam",
+    # "ok ska testa": the person goes to try the help.
+    "ska testa", "ska prova", "testar det", "provar det", "jag testar", "jag provar", "ska göra det",
+    "jag ringer dom", "jag ringer dem", "ska ringa dom", "ska ringa dem", "ska höra av mig",
 ])
 # A greeting word with one of these is a goodbye ("ok hej", "tack hej hej").
 LEAVING = Phrases.of(["ok", "okej", "okey", "oki", "okay", "tack", "då", "hejdå", "bye"])
