@@ -1496,3 +1496,21 @@ def test_going_off_to_try_the_help_closes_the_conversation(guide, text, closes):
     first = respond(guide, "worried_gang", "min son säljer knark tror jag")
     turn = guide.respond(Message(text=text, intent="nlu_fallback", confidence=0.25), first.case, TUESDAY_NOON)
     assert (turn.reply.route == "closing") is closes
+
+
+@pytest.mark.parametrize("text", ["ska jag anmäla?", "vet inte om jag vill anmäla"])
+def test_someone_hit_by_their_partner_asking_about_reporting_gets_the_police_report_not_the_report_of_concern(guide, text):
+    first = respond(guide, "violence_close_relationship", "min kille slår mig ibland")
+    intent = "ask_process" if "?" in text else "report_crime"
+    turn = guide.respond(Message(text=text, intent=intent, confidence=0.79), first.case, TUESDAY_NOON)
+    assert turn.reply.route == "process:police_report" and "orosanmälan" not in turn.reply.text
+    # A parent about a child hit at home reports to social services.
+    child = respond(guide, "violence_close_relationship", "min dotters pappa slår henne, hon är 8")
+    asked = respond(guide, "ask_process", "ska jag anmäla?", child.case)
+    assert asked.reply.route != "process:police_report"
+
+
+def test_a_report_already_made_gets_the_help_after_a_report_not_how_to_make_one(guide):
+    first = respond(guide, "threat_extortion", "nån har mina nakenbilder o säger att han lägger ut dom")
+    turn = guide.respond(Message(text="jag har anmält", intent="ask_process", confidence=0.45), first.case, TUESDAY_NOON)
+    assert turn.reply.route == "threat_reported" and "En polisanmälan gör du" not in turn.reply.text

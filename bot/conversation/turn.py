@@ -126,6 +126,8 @@ class TurnBuilder:
         self.now = now
         self.default_area = default_area
         self.news: list[str] = []
+        # "vet inte om jag vill anmäla", read as a tip to the police, from someone hit by the crime: about reporting it.
+        self.asks_about_reporting = False
         self.case = self._absorb(case)
 
     # --- the case ------------------------------------------------------------------------------
@@ -169,6 +171,9 @@ class TurnBuilder:
                 (s for s in facts.likely if situations.is_concern(s) and s != YOUNG_SELF), None)
             replaced = [s if s != YOUNG_SELF else instead for s in concerns]
             concerns = list(dict.fromkeys(s for s in replaced if s is not None))
+        if "report_crime" in concerns and facts.report and self._own_crime(case):
+            concerns.remove("report_crime")
+            self.asks_about_reporting = True
         if RELATIVE_SUSPECTED in concerns and (case.danger or VICTIMS & set(case.concerns)):
             # "polisen har tagit honom nu" after violence or a threat is the one who did it, not the writer's
             # family member: the case goes on as it was.
@@ -406,6 +411,11 @@ class TurnBuilder:
             reply = self._detail_of_new_concern()
         elif self.new_concerns:
             reply = self._new_concerns()
+        elif self.asks_about_reporting and not self.new_concerns:
+            reply = self._police_report(self.decide("ask_process"))
+        elif ("reported" in self.news and case.concerns and not facts.question and not self.new_concerns
+              and self.decide(case.concerns[0]).route.writers):
+            reply = self._help_for_what_was_said()  # "jag har anmält" (read as a question how to): the help after a report
         elif question_situation is not None:
             reply = self._question(question_situation)
         elif facts.other_area:
@@ -859,7 +869,14 @@ class TurnBuilder:
 
     def _about_a_police_report(self) -> bool:
         """"hur gör jag en polisanmälan om hot", or "ska vi anmäla?" after a threat or a crime: not an orosanmälan."""
-        return self.facts.police_report or (self.facts.report and bool(CRIMES & set(self.case.concerns)))
+        return self.facts.police_report or (self.facts.report and self._own_crime(self.case))
+
+    @staticmethod
+    def _own_crime(case: Case) -> bool:
+        """A crime in the case that the writer could report: a threat, a robbery, hate, or violence from their own
+        partner (not a child hit at home, which a relative reports to social services)."""
+        return bool(CRIMES & set(case.concerns)) or ("violence_close_relationship" in case.concerns and case.about_self
+                                                     and case.role != "relative")
 
     def _police_report(self, decision: Decision) -> Reply:
         first = self._police_and_victim_support()
