@@ -58,6 +58,10 @@ def test_a_fixed_greeting_only_for_a_greeting():
                               ("bot_challenge", 0.5), ("acute_danger", 0.2), ("privacy_question", 0.15))
     _keep_small_talk_small(police_here, "polisen är här nu och pratar med dem")
     assert police_here.get("intent")["name"] == "privacy_question"
+    # A question after the greeting is for the conversation to answer.
+    question = _classified("hallå? vem kan jag ringa ikväll?", ("greet", 0.6), ("ask_service", 0.2))
+    _keep_small_talk_small(question, "hallå? vem kan jag ringa ikväll?")
+    assert question.get("intent")["name"] == "ask_service"
 
 
 def test_the_situation_network_learns_saves_and_answers_alike_after_loading(tmp_path):

@@ -1514,3 +1514,59 @@ def test_a_report_already_made_gets_the_help_after_a_report_not_how_to_make_one(
     first = respond(guide, "threat_extortion", "nån har mina nakenbilder o säger att han lägger ut dom")
     turn = guide.respond(Message(text="jag har anmält", intent="ask_process", confidence=0.45), first.case, TUESDAY_NOON)
     assert turn.reply.route == "threat_reported" and "En polisanmälan gör du" not in turn.reply.text
+
+
+def test_a_first_message_that_says_it_is_not_acute_gets_the_help_for_what_it_is_about(guide):
+    ranking = (("deny", 1.0), ("violence_close_relationship", 0.92), ("threat_extortion", 0.05))
+    turn = guide.respond(Message(text="Det är inte akut men min exman hotar mig på sms hela tiden", intent="deny",
+                                 confidence=1.0, ranking=ranking, denies_danger=True), Case(), TUESDAY_NOON)
+    assert not turn.reply.urgent and turn.reply.cards and kinds(turn)[0] == "victim_support"
+
+
+@pytest.mark.parametrize("text", ["nej ingen är i fara just nu", "han kommer hem snart men han är inte farlig just nu"])
+def test_no_one_in_danger_said_so_is_no_danger_even_with_just_nu_in_it(guide, text):
+    first = respond(guide, "violence_close_relationship", "min sambo skriker och slår sönder saker när han är full")
+    turn = guide.respond(Message(text=text, intent="acute_danger", confidence=1.0, danger_rule="danger_model",
+                                 danger_probability=0.8), first.case, TUESDAY_NOON)
+    assert not turn.reply.urgent
+
+
+def test_a_weak_reading_of_thanks_with_a_question_is_no_goodbye(guide):
+    first = respond(guide, "violence_close_relationship", "jag hör grannen slå sin fru genom väggen varje helg")
+    turn = guide.respond(Message(text="ska jag knacka på?", intent="thanks", confidence=0.32), first.case, TUESDAY_NOON)
+    assert turn.reply.route != "closing"
+    thanks = guide.respond(Message(text="tack", intent="thanks", confidence=0.32), first.case, TUESDAY_NOON)
+    assert thanks.reply.route == "closing"
+
+
+def test_a_parent_afraid_soc_takes_the_child_gets_the_answer_and_one_who_wants_protection_does_not(guide):
+    first = respond(guide, "worried_gang", "min son 14 skolkar och hänger med fel folk")
+    fear = guide.respond(Message(text="tar soc mitt barn då?", intent="ask_service", confidence=0.55), first.case,
+                         TUESDAY_NOON)
+    assert "mycket ovanligt" in fear.reply.text
+    honour = respond(guide, "violence_close_relationship", "min dotter 17 ska giftas bort i sommar")
+    wanted = guide.respond(Message(text="kan soc ta henne därifrån?", intent="ask_service", confidence=0.82),
+                           honour.case, TUESDAY_NOON)
+    assert "mycket ovanligt" not in wanted.reply.text
+
+
+def test_which_police_number_is_answered_not_met_with_a_description_of_112(guide):
+    first = respond(guide, "hate_crime", "nån har klottrat hakkors på vår port")
+    turn = guide.respond(Message(text="ska jag ringa 112?", intent="ask_service", confidence=0.76), first.case,
+                         TUESDAY_NOON)
+    assert turn.reply.route == "process:which_number" and not turn.reply.urgent
+    assert ids(turn)[:2] == ["police_non_emergency", "police_emergency"] and "Är det inte akut" in turn.reply.text
+
+
+@pytest.mark.parametrize("text", ["ni hjälper ju inte", "jag har redan ringt soc tre gånger och ingen har ringt tillbaka"])
+def test_frustration_with_the_help_is_heard(guide, text):
+    first = respond(guide, "worried_gang", "min son 15 har hamnat i dåligt sällskap")
+    turn = guide.respond(Message(text=text, intent="ask_service", confidence=0.41), first.case, TUESDAY_NOON)
+    assert turn.reply.route == "follow_up:anger"
+
+
+def test_crisis_support_asked_for_by_name_is_given(guide):
+    first = respond(guide, "grief_fear", "det small i vårt hus i natt, en bomb i porten. vi bor i Husby")
+    turn = guide.respond(Message(text="finns det krisstöd?", intent="grief_fear", confidence=0.40), first.case,
+                         TUESDAY_NOON)
+    assert kinds(turn)[0] == "crisis_support"

@@ -130,8 +130,10 @@ DENY = Phrases.of(["nej", "nä", "nej tack", "inte nu", "behövs inte", "nope", 
 NO_WORDS = frozenset(fold(w) for w in ("nej", "nä", "nää", "näe", "nope", "no", "nix", "nejdå", "nädå"))
 # … and these say it whatever the bot asked.
 NO_DANGER = Phrases.of(["inte i fara", "inte akut", "ej akut", "inget akut", "ingen fara", "inte farligt längre",
-                        "ingen akut"])
+                        "ingen akut", "ingen är i fara", "ingen e i fara", "ingen i fara", "inte farlig just nu",
+                        "inte farliga just nu"])
 NOT_ACUTE = Phrases.of(["inte akut", "ej akut", "inget akut", "ingen fara", "inte i fara", "inte farligt", "ingen akut",
+                        "inte farlig", "inte farliga", "ingen är i fara", "ingen e i fara",
                         "inte nu", "inte just nu", "inte här nu", "inte hemma nu", "inte här längre",
                         "inte hemma längre",
                         # A correction of the emergency answer: it happened before ("nej det var i natt").
@@ -196,6 +198,10 @@ ANGRY_AT_US = Phrases.of([
     "vill att ni gör", "ni hjälper inte", "ni hjälper ingen", "ni bryr er inte", "kommunen gör ingenting",
     "kommunen gör inget", "kommunen bryr sig inte",
     "läser du ens", "läser ni ens", "lyssnar du ens", "lyssnar ni ens",
+    # Session 18: "ni hjälper ju inte", "jag har redan ringt soc tre gånger och ingen har ringt tillbaka".
+    "ni hjälper ju inte", "hjälper ju inte", "ni gör ju inget", "ni gör ju ingenting", "soc gör ingenting",
+    "soc gör inget", "socialtjänsten gör ingenting", "ingen har ringt tillbaka", "ingen ringer tillbaka",
+    "ringer aldrig tillbaka", "ringde aldrig tillbaka", "har redan ringt soc", "redan ringt dom", "redan ringt dem",
 ])
 # Words a question about this chat's privacy has ("sparas det jag skriver?", "kan polisen se chatten?"): without any,
 # "vet inte varför jag skriver här" or "kan jag bo nån annanstans" is no such question, whatever the classifier read.
@@ -260,6 +266,7 @@ FEELINGS = Phrases.of([
     "grät", "jobbigt", "tungt", "svårt", "skäms", "skam", "mitt fel", "fel på mig", "vill inte åka", "vill inte bli",
     "är borta", "e borta", "saknar", "alla vet", "alla snackar", "alla i skolan", "har sett den", "har sett dom",
     "blev sur", "blir sur", "snäll också", "snäll oxå", "snäll ocksa", "jätterädd", "panik",
+    "inte sovit", "har inte sovit", "vill prata med någon", "vill prata med nån", "vill bara prata",
 ])
 FEELING_SIGNS = frozenset("💔😢😭🥺😔😞😟😥😰😓")
 # The person asks about this chat itself, not about a contact.
@@ -427,6 +434,12 @@ PROCESS_TOPICS: dict[str, Phrases] = {
                                  "vad händer med min anmälan", "vad händer efter anmälan", "vad händer nu med anmälan",
                                  "innan rättegången", "tills rättegången", "när blir rättegången",
                                  "vad innebär det att vara målsägande", "vad är målsägande", "vad betyder målsägande"]),
+    # Last: a question about which police number, when nothing above fits ("ska jag ringa 112?").
+    "which_number": Phrases.of(["ska jag ringa 112", "ska vi ringa 112", "borde jag ringa 112", "borde vi ringa 112",
+                                "ska man ringa 112", "ringa 112 eller", "112 eller 114", "ska jag ringa polisen",
+                                "ska vi ringa polisen", "borde jag ringa polisen", "borde vi ringa polisen",
+                                "ska man ringa polisen", "ringa polisen eller", "ska jag gå till polisen",
+                                "ska vi gå till polisen"]),
 }
 # "ska jag ringa föräldrarna först?" from staff, in violence or control at home.
 CONTACT_PARENTS = Phrases.of([
@@ -438,7 +451,13 @@ CONTACT_PARENTS = Phrases.of([
 # Soc turned down for fear that they take the child ("jag vill inte att de tar honom").
 FEAR_OF_REMOVAL = Phrases.of(["tar honom", "tar henne", "tar mina barn", "tar barnen", "tar mitt barn", "ta honom",
                               "ta henne", "ta mina barn", "ta barnen", "ta mitt barn", "omhänderta*", "placera honom",
-                              "placera henne", "flyttar honom", "flyttar henne"])
+                              "placera henne", "flyttar honom", "flyttar henne",
+                              # Session 18: "tar soc mitt barn då?", "soc tar min lilla dotter också?"
+                              "tar soc", "tar socialen", "tar socialtjänsten", "tar dom mitt", "tar de mitt", "tar dom min",
+                              "tar de min", "tar min", "tar mina", "soc tar", "socialen tar", "socialtjänsten tar"])
+# A removal asked for, as protection ("kan soc ta henne därifrån?"): not the fear of it.
+REMOVAL_WANTED = Phrases.of(["därifrån", "härifrån", "skydda henne", "skydda honom", "skyddat boende", "hjälpa henne bort",
+                             "hjälpa honom bort", "få ut henne", "få ut honom"])
 # The police turned down by anyone, in words that name no service ("jag vill inte att han åker fast", "ingen polis").
 POLICE_DECLINED = Phrases.of([
     "vill inte att han åker fast", "vill inte att hon åker fast", "vill inte att dom åker fast",
@@ -528,7 +547,9 @@ WANTED_KIND: dict[str, Phrases] = {
     "youth_outreach": Phrases.of([
         "träffar ungdomarna", "träffar ungdomar", "ute på gatan", "ute bland ungdomarna", "fältare",
         "fältarna", "fältassistent*",
-    ]),    # Support asked for without a report ("kan man få stöd fast man inte har polisanmält?"): Brottsofferjouren's
+    ]),    "crisis_support": Phrases.of(["krisstöd*", "krisgrupp*", "krishjälp", "krissamtal*", "kris stöd",
+                                  "stöd efter skjutningen", "stöd efter sprängningen", "stöd efter explosionen"]),
+    # Support asked for without a report ("kan man få stöd fast man inte har polisanmält?"): Brottsofferjouren's
     # support does not need one.
     "victim_support": Phrases.of([
         "inte polisanmält", "inte har polisanmält", "inte har anmält", "inte anmält", "ej anmält", "ej polisanmält",

@@ -193,6 +193,12 @@ PROCESS_ANSWERS = {
                      "socialtjänsten och berätta vad du är orolig för, men den vuxna bestämmer själv om hon eller han vill "
                      "ha stöd. Finns det barn i familjen kan en orosanmälan gälla dem. Är någon i fara just nu, ring "
                      "{emergency}."),
+    # Which police number: the catalogue's own descriptions of the emergency number ("om någon är i fara just nu, om ett
+    # brott pågår eller precis har hänt, eller om du vet att ett brott kommer att begås") and of the police's number
+    # ("när det inte är akut, till exempel om du vill anmäla något, lämna ett tips eller fråga polisen om råd").
+    "which_number": ("Ring {emergency} om någon är i fara just nu, om ett brott pågår eller precis har hänt, eller om du "
+                     "vet att ett brott kommer att begås. Är det inte akut, ring polisen på {police}: där kan du anmäla, "
+                     "lämna tips eller fråga om råd."),
     # https://www.aklagare.se/ordlista/f/forundersokning/ (the investigation after a report, led by the police or a
     # prosecutor) and https://polisen.se (the police's non-emergency number for questions about a report).
     "investigation": ("Efter en anmälan utreder polisen eller en åklagare brottet i en förundersökning, om det finns "

@@ -90,6 +90,7 @@ PROCESS_CONTACTS = {
     "visit": (LOCAL_SOCIAL_SERVICES, POLICE),
     "report_adult": (LOCAL_SOCIAL_SERVICES, VICTIM_SUPPORT),
     "block": (POLICE, VICTIM_SUPPORT),
+    "which_number": (POLICE, EMERGENCY),
 }
 # Answers that fit only one kind of case: blocking is about a threat or blackmail, a visit about someone held.
 PROCESS_CASES = {"block": frozenset({"threat_extortion"}), "visit": frozenset({"relative_suspected"})}
@@ -606,6 +607,13 @@ class TurnBuilder:
         nu"): the help for the rest of the case, and the emergency number for if it changes."""
         calm = self._calm_or_tentative()
         corrected = self.before.urgent
+        if not calm and not self.before.concerns and not self.facts.short:
+            # "Det är inte akut men min exman hotar mig på sms hela tiden": a first message that says no one is in
+            # danger and what it is about; its likeliest concern, not "Vad gäller det?".
+            calm = [s for s in self.facts.likely if situations.is_concern(s)][:1]
+            corrected = bool(calm)
+            if calm:
+                self.case = self.case.with_situations(calm)
         self.case = replace(self.case, danger=False,
                             situations=tuple(s for s in self.case.situations if s != situations.DANGER))
         text = " ".join((phrases.NOT_IN_DANGER, phrases.IF_IT_CHANGES.format(emergency=self._emergency_number())))

@@ -327,6 +327,9 @@ def _keep_small_talk_small(message: Message, text: str) -> None:
         _demote(message, (*SMALL_TALK, FALLBACK_INTENT, situations.DANGER))
     elif intent == "greet" and len(tokens.tokens) > 1 and lexicon.LEAVING.found_in(tokens):
         _force_intent(message, "goodbye")
+    elif intent == "greet" and len(tokens.tokens) > 2 and ("?" in text or lexicon.REQUEST.found_in(tokens)):
+        # "hallå? vem kan jag ringa ikväll?": a question after the greeting, for the conversation to answer.
+        _demote(message, (*SMALL_TALK, FALLBACK_INTENT, situations.DANGER))
 
 
 def _force_intent(message: Message, name: str) -> None:
