@@ -179,9 +179,8 @@ class TurnBuilder:
             # "polisen har tagit honom nu" after violence or a threat is the one who did it, not the writer's
             # family member: the case goes on as it was.
             concerns.remove(RELATIVE_SUSPECTED)
-        for leaving, other, worry in (("leave_gang", "leave_extremism", "worried_extremism"),
-                                      ("leave_extremism", "leave_gang", "worried_gang")):
-            kin = "worried_gang" if leaving == "leave_gang" else "worried_extremism"
+        for leaving, kin, other, worry in (("leave_gang", "worried_gang", "leave_extremism", "worried_extremism"),
+                                           ("leave_extremism", "worried_extremism", "leave_gang", "worried_gang")):
             if (leaving in concerns and {worry, other} & set(case.concerns) and not {kin, leaving} & set(case.concerns)
                     and kin not in facts.topic_words):
                 # "hur kommer jag ut?" in a conversation about an extremist group, read as leaving a gang: the way
@@ -412,9 +411,9 @@ class TurnBuilder:
             reply = self._detail_of_new_concern()
         elif self.new_concerns:
             reply = self._new_concerns()
-        elif self.asks_about_reporting and not self.new_concerns:
+        elif self.asks_about_reporting:
             reply = self._police_report(self.decide("ask_process"))
-        elif ("reported" in self.news and case.concerns and not facts.question and not self.new_concerns
+        elif ("reported" in self.news and case.concerns and not facts.question
               and self.decide(case.concerns[0]).route.writers):
             reply = self._help_for_what_was_said()  # "jag har anmält" (read as a question how to): the help after a report
         elif question_situation is not None:
